@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages tonelint needs, only those that are missing.
+# Safe to run again: it does nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config   # compiler and build system
+  libicu-dev                         # UTF-8, normalization, sentence/word breaking, emoji properties
+  libmecab-dev mecab-ipadic-utf8     # Japanese morphological analysis and its dictionary
+  mecab                              # the raw `mecab` command the benchmark compares against
+  libyaml-cpp-dev                    # tone guides, config and Markdown front matter
+  libmd4c-dev                        # Markdown parser with source offsets
+  libstemmer-dev                     # English stems (Snowball) for inflection-insensitive matching
+  libcli11-dev                       # command-line parsing
+  nlohmann-json3-dev                 # JSON output
+  googletest libgtest-dev libgmock-dev  # unit and fixture tests (through CTest)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Command 2 of the README: install what is missing, build, run the whole test suite through CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+ctest --test-dir build --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"

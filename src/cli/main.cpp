@@ -1,0 +1,25 @@
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"tonelint: voice-and-tone linter for Japanese and English drafts"};
+  app.set_version_flag("--version", std::string("tonelint ") + TONELINT_VERSION);
+  app.require_subcommand(1);
+  std::function<int()> run_tokens = tonelint::cli::add_tokens_command(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return tonelint::cli::kExitUsage;  // bad arguments are exit 2, whatever CLI11 says
+  }
+  if (app.got_subcommand("tokens")) return run_tokens();
+  return tonelint::cli::kExitUsage;
+}

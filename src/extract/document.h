@@ -1,0 +1,82 @@
+// What an extractor produces: the prose of a file as text blocks, each with a source map,
+// plus the file's front matter. Non-prose (code, URLs in autolinks) inside a block is
+// replaced by a placeholder so sentences keep their shape but nothing checks it.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/source_map.h"
+#include "input/source_text.h"
+
+namespace tonelint {
+
+// Where a block of prose comes from; rules can later be limited to some of these.
+enum class BlockKind : std::uint8_t {
+  kParagraph,
+  kHeading,
+  kListItem,
+  kTableCell,
+};
+const char* block_kind_name(BlockKind kind);
+
+// U+FFFC OBJECT REPLACEMENT CHARACTER stands in for masked non-prose in block text.
+inline constexpr std::string_view kPlaceholder = "\xEF\xBF\xBC";
+
+enum class MaskKind : std::uint8_t { kCode, kUrl, kHtml };
+const char* mask_kind_name(MaskKind kind);
+
+struct Mask {
+  std::uint32_t text_offset;  // where the placeholder is in the block text
+  MaskKind kind;
+};
+
+struct TextBlock {
+  BlockKind kind = BlockKind::kParagraph;
+  std::uint8_t heading_level = 0;  // 1-6 for headings
+  bool in_blockquote = false;
+  bool in_list = false;
+  // Plain text treats every line break as a sentence end (chat style); Markdown turns
+  // soft line breaks into spaces, so only hard breaks end sentences there.
+  std::string_view text;     // points into the source or into Document storage
+  SourceMap map;             // text offset -> source offset
+  std::vector<Mask> masks;   // ordered by text_offset
+};
+
+struct FrontMatter {
+  YAML::Node data;               // parsed YAML (a map for a well-formed front matter)
+  std::uint32_t offset = 0;      // source bytes of the whole block, fences included
+  std::uint32_t length = 0;
+};
+
+class Document {
+ public:
+  explicit Document(const SourceText& source, std::string format)
+      : source_(&source), format_(std::move(format)) {}
+
+  const SourceText& source() const { return *source_; }
+  const std::string& format() const { return format_; }
+  const std::vector<TextBlock>& blocks() const { return blocks_; }
+  const std::optional<FrontMatter>& front_matter() const { return front_matter_; }
+
+  // For extractors.
+  TextBlock& add_block() { return blocks_.emplace_back(); }
+  // Keeps `text` alive as long as the document; the view stays valid.
+  std::string_view store(std::string text) { return storage_.emplace_back(std::move(text)); }
+  void set_front_matter(FrontMatter fm) { front_matter_ = std::move(fm); }
+
+ private:
+  const SourceText* source_;
+  std::string format_;  // "text", "markdown", ...
+  std::vector<TextBlock> blocks_;
+  std::optional<FrontMatter> front_matter_;
+  std::deque<std::string> storage_;  // deque: stored strings never move
+};
+
+}  // namespace tonelint

@@ -1,0 +1,62 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "extract/markdown_extractor.h"
+#include "extract/plain_text_extractor.h"
+
+namespace tonelint {
+namespace {
+
+// Extractors are stateless, so one immutable instance of each serves every thread.
+const PlainTextExtractor kPlainText;
+const MarkdownExtractor kMarkdown;
+
+std::string lowercase_extension(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::size_t dot = path.find_last_of('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  std::string ext(path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+}  // namespace
+
+const char* block_kind_name(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kParagraph: return "paragraph";
+    case BlockKind::kHeading: return "heading";
+    case BlockKind::kListItem: return "list_item";
+    case BlockKind::kTableCell: return "table_cell";
+  }
+  return "paragraph";
+}
+
+const char* mask_kind_name(MaskKind kind) {
+  switch (kind) {
+    case MaskKind::kCode: return "code";
+    case MaskKind::kUrl: return "url";
+    case MaskKind::kHtml: return "html";
+  }
+  return "code";
+}
+
+const Extractor* extractor_for_format(std::string_view format) {
+  if (format == "text" || format == "txt" || format == "plain") return &kPlainText;
+  if (format == "markdown" || format == "md" || format == "mdx") return &kMarkdown;
+  return nullptr;
+}
+
+const Extractor& extractor_for_path(std::string_view path) {
+  static constexpr std::array<std::string_view, 5> kMarkdownExtensions = {"md", "markdown", "mdx", "mdown", "mkd"};
+  const std::string ext = lowercase_extension(path);
+  if (std::find(kMarkdownExtensions.begin(), kMarkdownExtensions.end(), ext) != kMarkdownExtensions.end()) {
+    return kMarkdown;
+  }
+  return kPlainText;
+}
+
+}  // namespace tonelint

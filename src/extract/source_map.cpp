@@ -1,0 +1,58 @@
+#include "extract/source_map.h"
+
+#include <algorithm>
+
+namespace tonelint {
+
+void SourceMap::append_verbatim(std::uint32_t source_offset, std::uint32_t length) {
+  if (length == 0) return;
+  if (!pieces_.empty()) {
+    Piece& last = pieces_.back();
+    // Contiguous verbatim runs stay one piece, so plain text is a single piece.
+    if (last.verbatim && last.source_offset + last.source_length == source_offset) {
+      last.text_length += length;
+      last.source_length += length;
+      return;
+    }
+  }
+  pieces_.push_back(Piece{text_length(), source_offset, length, length, true});
+}
+
+void SourceMap::append_replacement(std::uint32_t source_offset, std::uint32_t source_length,
+                                   std::uint32_t text_length) {
+  if (text_length == 0) return;  // nothing in the text to map
+  pieces_.push_back(Piece{this->text_length(), source_offset, text_length, source_length, false});
+}
+
+std::uint32_t SourceMap::text_length() const {
+  return pieces_.empty() ? 0 : pieces_.back().text_offset + pieces_.back().text_length;
+}
+
+const SourceMap::Piece* SourceMap::find(std::uint32_t text_offset, bool at_end) const {
+  if (pieces_.empty()) return nullptr;
+  // First piece that starts after text_offset (or at it, for ends), then step back.
+  auto it = at_end ? std::lower_bound(pieces_.begin(), pieces_.end(), text_offset,
+                                      [](const Piece& p, std::uint32_t t) { return p.text_offset < t; })
+                   : std::upper_bound(pieces_.begin(), pieces_.end(), text_offset,
+                                      [](std::uint32_t t, const Piece& p) { return t < p.text_offset; });
+  if (it == pieces_.begin()) return &*it;
+  return &*(it - 1);
+}
+
+std::uint32_t SourceMap::to_source_begin(std::uint32_t text_offset) const {
+  const Piece* p = find(text_offset, /*at_end=*/false);
+  if (p == nullptr) return 0;
+  const std::uint32_t delta = std::min(text_offset - std::min(text_offset, p->text_offset), p->text_length);
+  if (delta >= p->text_length) return p->source_offset + p->source_length;
+  return p->verbatim ? p->source_offset + delta : p->source_offset;
+}
+
+std::uint32_t SourceMap::to_source_end(std::uint32_t text_offset) const {
+  const Piece* p = find(text_offset, /*at_end=*/true);
+  if (p == nullptr) return 0;
+  const std::uint32_t delta = std::min(text_offset - std::min(text_offset, p->text_offset), p->text_length);
+  if (delta == 0) return p->source_offset;
+  return p->verbatim ? p->source_offset + delta : p->source_offset + p->source_length;
+}
+
+}  // namespace tonelint

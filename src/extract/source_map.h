@@ -1,0 +1,44 @@
+// Maps byte offsets in extracted text back to byte offsets in the original file.
+// Extracted text differs from the source where markup was removed, entities decoded or
+// non-prose replaced by a placeholder; the map keeps every offset exact.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace tonelint {
+
+class SourceMap {
+ public:
+  // Appends `length` bytes of text copied from the source at `source_offset`: they map
+  // byte for byte.
+  void append_verbatim(std::uint32_t source_offset, std::uint32_t length);
+  // Appends `text_length` bytes of text that replace `source_length` source bytes at
+  // `source_offset` (a decoded entity, a placeholder): the piece maps only as a whole.
+  void append_replacement(std::uint32_t source_offset, std::uint32_t source_length, std::uint32_t text_length);
+
+  // Source offset of the text position where a span begins: inside a replacement,
+  // the start of what it replaced.
+  std::uint32_t to_source_begin(std::uint32_t text_offset) const;
+  // Source offset of the text position where a span ends (exclusive): inside a
+  // replacement, the end of what it replaced.
+  std::uint32_t to_source_end(std::uint32_t text_offset) const;
+
+  std::uint32_t text_length() const;
+  bool empty() const { return pieces_.empty(); }
+
+ private:
+  struct Piece {
+    std::uint32_t text_offset;
+    std::uint32_t source_offset;
+    std::uint32_t text_length;
+    std::uint32_t source_length;
+    bool verbatim;
+  };
+  // The piece whose text range contains `text_offset` (end-inclusive when `at_end`).
+  const Piece* find(std::uint32_t text_offset, bool at_end) const;
+
+  std::vector<Piece> pieces_;  // ordered by text_offset, contiguous in text
+};
+
+}  // namespace tonelint

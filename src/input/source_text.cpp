@@ -1,0 +1,115 @@
+#include "input/source_text.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sys/stat.h>
+
+#include "input/utf8.h"
+
+namespace tonelint {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::uint32_t bom_length_of(std::string_view bytes) {
+  return bytes.substr(0, 3) == kUtf8Bom ? 3 : 0;
+}
+
+std::string hex_byte(unsigned char byte) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return std::string("0x") + kDigits[byte >> 4] + kDigits[byte & 0xF];
+}
+
+// Line and column of `offset`, when the bytes before it are valid UTF-8.
+Location location_in_prefix(std::string_view path, std::string_view bytes, std::size_t offset) {
+  const std::string_view prefix = bytes.substr(0, offset);
+  const LineIndex index(prefix, bom_length_of(prefix));
+  const Position p = index.position(static_cast<std::uint32_t>(offset));
+  return Location{std::string(path), p.line, p.column};
+}
+
+}  // namespace
+
+SourceText::SourceText(std::string path, std::string bytes)
+    : path_(std::move(path)),
+      bytes_(std::move(bytes)),
+      bom_length_(bom_length_of(bytes_)),
+      lines_(bytes_, bom_length_) {}
+
+Location SourceText::location(std::uint32_t offset) const {
+  const Position p = position(offset);
+  return Location{path_, p.line, p.column};
+}
+
+Status check_text(std::string_view path, std::string_view bytes) {
+  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+    const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
+    // The bytes before the NUL may not be UTF-8 either; report the line only when they are.
+    Location where{std::string(path)};
+    if (!find_invalid_utf8(bytes.substr(0, offset))) where = location_in_prefix(path, bytes, offset);
+    return Status(ErrorCode::kBinary,
+                  "binary file skipped (NUL byte at byte offset " + std::to_string(offset) + ")", where);
+  }
+  if (auto bad = find_invalid_utf8(bytes)) {
+    return Status(ErrorCode::kInvalidUtf8,
+                  "invalid UTF-8: byte " + hex_byte(static_cast<unsigned char>(bytes[*bad])) +
+                      " at byte offset " + std::to_string(*bad) +
+                      " does not start a valid sequence; save the file as UTF-8",
+                  location_in_prefix(path, bytes, *bad));
+  }
+  return Status();
+}
+
+Result<std::unique_ptr<SourceText>> load_source_bytes(std::string bytes, const std::string& display_name) {
+  if (bytes.size() > kMaxSourceBytes) {
+    return Status(ErrorCode::kTooLarge,
+                  "input of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
+                      std::to_string(kMaxSourceBytes) + " bytes",
+                  Location{display_name});
+  }
+  if (Status s = check_text(display_name, bytes); !s.ok()) return s;
+  return std::make_unique<SourceText>(display_name, std::move(bytes));
+}
+
+Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    return Status(err == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
+                  std::string("cannot read: ") + std::strerror(err), Location{path});
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return Status(ErrorCode::kIo, "is a directory", Location{path});
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > kMaxSourceBytes) {
+    return Status(ErrorCode::kTooLarge,
+                  "file of " + std::to_string(st.st_size) + " bytes exceeds the limit of " +
+                      std::to_string(kMaxSourceBytes) + " bytes",
+                  Location{path});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), Location{path});
+  }
+  return load_source_stream(in, path);
+}
+
+Result<std::unique_ptr<SourceText>> load_source_stream(std::istream& in, const std::string& display_name) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > kMaxSourceBytes) {
+      return Status(ErrorCode::kTooLarge,
+                    "input exceeds the limit of " + std::to_string(kMaxSourceBytes) + " bytes",
+                    Location{display_name});
+    }
+  }
+  if (in.bad()) return Status(ErrorCode::kIo, "read error", Location{display_name});
+  return load_source_bytes(std::move(bytes), display_name);
+}
+
+}  // namespace tonelint

@@ -1,0 +1,29 @@
+// UTF-8 helpers shared by every stage. Validation uses ICU's U8_NEXT, which rejects
+// overlong forms, surrogates and code points past U+10FFFF.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace tonelint {
+
+// Offset of the first byte that does not start a well-formed UTF-8 sequence,
+// or nullopt when all of `bytes` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+
+// Decodes the code point at `*offset` and advances past it. `bytes` must be valid UTF-8.
+char32_t next_code_point(std::string_view bytes, std::size_t* offset);
+
+// Decodes the code point that ends at `offset` (exclusive), or 0 at the start.
+char32_t previous_code_point(std::string_view bytes, std::size_t offset);
+
+// Number of code points in valid UTF-8 (counts bytes that are not continuation bytes).
+std::size_t count_code_points(std::string_view bytes);
+
+// Appends the UTF-8 encoding of `c`.
+void append_utf8(char32_t c, std::string* out);
+
+inline bool is_utf8_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+}  // namespace tonelint

@@ -1,0 +1,271 @@
+#include "tokenize/tokenizer.h"
+
+#include <libstemmer.h>
+#include <mecab.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "input/utf8.h"
+#include "segment/char_class.h"
+
+namespace tonelint {
+
+struct Tokenizer::Context {
+  const TextBlock& block;
+  std::span<const SpecialSpan> specials;  // those inside the sentence
+  MorphTable* morphs;
+  Arena* arena;
+  std::vector<Token>* tokens;
+};
+
+namespace {
+
+TokenKind token_kind_of(SpecialKind kind) {
+  switch (kind) {
+    case SpecialKind::kUrl:
+    case SpecialKind::kMaskedUrl: return TokenKind::kUrl;
+    case SpecialKind::kEmail: return TokenKind::kEmail;
+    case SpecialKind::kEmoji: return TokenKind::kEmoji;
+    case SpecialKind::kKaomoji: return TokenKind::kKaomoji;
+    case SpecialKind::kCode:
+    case SpecialKind::kMaskedHtml: return TokenKind::kCode;
+  }
+  return TokenKind::kCode;
+}
+
+bool contains_japanese(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (is_japanese(next_code_point(s, &i))) return true;
+  }
+  return false;
+}
+
+bool contains_latin(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_latin_letter(next_code_point(s, &i))) return true;
+  }
+  return false;
+}
+
+bool is_all_space(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = next_code_point(s, &i);
+    if (!u_isUWhiteSpace(static_cast<UChar32>(c)) && c != 0xFEFF && c != 0x200B) return false;
+  }
+  return true;
+}
+
+TokenKind kind_of_mecab_token(const Morph& m, std::string_view surface) {
+  if (m.pos == "記号") {
+    std::size_t i = 0;
+    return u_ispunct(static_cast<UChar32>(next_code_point(surface, &i))) ? TokenKind::kPunct : TokenKind::kSymbol;
+  }
+  if (m.pos == "名詞" && m.pos1 == "数") return TokenKind::kNumber;
+  return TokenKind::kWord;
+}
+
+}  // namespace
+
+const char* token_kind_name(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kSymbol: return "symbol";
+    case TokenKind::kEmoji: return "emoji";
+    case TokenKind::kKaomoji: return "kaomoji";
+    case TokenKind::kUrl: return "url";
+    case TokenKind::kEmail: return "email";
+    case TokenKind::kCode: return "code";
+  }
+  return "word";
+}
+
+Tokenizer::Tokenizer(std::shared_ptr<const MecabModel> model, Normalizer normalizer)
+    : model_(std::move(model)), normalizer_(normalizer) {}
+
+Tokenizer::~Tokenizer() {
+  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
+}
+
+Result<std::unique_ptr<Tokenizer>> Tokenizer::create(std::shared_ptr<const MecabModel> model) {
+  if (!model) return Status(ErrorCode::kInvalidArgument, "Tokenizer needs a MeCab model");
+  auto normalizer = Normalizer::create();
+  if (!normalizer.ok()) return normalizer.status();
+  std::unique_ptr<Tokenizer> t(new Tokenizer(std::move(model), *normalizer));
+  t->tagger_.reset(t->model_->new_tagger());
+  t->lattice_.reset(t->model_->new_lattice());
+  if (!t->tagger_ || !t->lattice_) {
+    return Status(ErrorCode::kInternal, std::string("MeCab tagger: ") + MeCab::getLastError());
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  t->word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status) || !t->word_breaker_) {
+    return Status(ErrorCode::kInternal, std::string("ICU word break iterator: ") + u_errorName(status));
+  }
+  t->stemmer_ = sb_stemmer_new("english", nullptr);
+  if (t->stemmer_ == nullptr) return Status(ErrorCode::kInternal, "libstemmer: no English stemmer");
+  return t;
+}
+
+void Tokenizer::emit(Context& ctx, std::uint32_t begin, std::uint32_t end, TokenKind kind, Lang lang,
+                     const Morph* morph) {
+  Token t;
+  t.text_offset = begin;
+  t.text_length = end - begin;
+  t.offset = ctx.block.map.to_source_begin(begin);
+  t.length = ctx.block.map.to_source_end(end) - t.offset;
+  t.kind = kind;
+  t.lang = lang;
+  t.morph = morph;
+  t.surface = ctx.block.text.substr(begin, end - begin);
+  if (!is_prose(kind) || kind == TokenKind::kEmoji || kind == TokenKind::kKaomoji) {
+    t.norm = t.surface;  // matched, if ever, as written
+  } else {
+    t.norm = normalizer_.fold(t.surface, ctx.arena);
+  }
+  if (morph != nullptr && !morph->base.empty()) {
+    t.lemma = morph->base;
+  } else if (lang == Lang::kEn && kind == TokenKind::kWord) {
+    const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(t.norm.data()),
+                                            static_cast<int>(t.norm.size()));
+    const std::string_view stemmed(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+    t.lemma = stem == nullptr ? t.norm : (stemmed == t.norm ? t.norm : ctx.arena->store(stemmed));
+  } else {
+    t.lemma = t.norm;
+  }
+  ctx.tokens->push_back(t);
+}
+
+void Tokenizer::tokenize(const TextBlock& block, const Sentence& sentence, std::span<const SpecialSpan> specials,
+                         MorphTable* morphs, Arena* arena, std::vector<Token>* tokens) {
+  // The special spans inside this sentence (breaks never fall inside one).
+  auto first = std::lower_bound(specials.begin(), specials.end(), sentence.text_begin,
+                                [](const SpecialSpan& s, std::uint32_t at) { return s.begin < at; });
+  auto last = std::lower_bound(first, specials.end(), sentence.text_end,
+                               [](const SpecialSpan& s, std::uint32_t at) { return s.begin < at; });
+  Context ctx{block, std::span<const SpecialSpan>(first, last), morphs, arena, tokens};
+  const std::size_t first_token = tokens->size();
+
+  if (sentence.langs.has(Lang::kJa)) {
+    tokenize_japanese(ctx, sentence.text_begin, sentence.text_end);
+  } else {
+    tokenize_other(ctx, sentence.text_begin, sentence.text_end);
+  }
+  for (const SpecialSpan& s : ctx.specials) {
+    emit(ctx, s.begin, std::min(s.end, sentence.text_end), token_kind_of(s.kind), Lang::kNone, nullptr);
+  }
+  std::sort(tokens->begin() + static_cast<std::ptrdiff_t>(first_token), tokens->end(),
+            [](const Token& a, const Token& b) { return a.text_offset < b.text_offset; });
+}
+
+void Tokenizer::tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32_t end) {
+  const std::string_view sentence = ctx.block.text.substr(begin, end - begin);
+  // MeCab reads the sentence with special spans blanked out (same length, so offsets
+  // hold) and NFKC-normalized (then mapped back through normalized_map_).
+  mecab_input_.assign(sentence);
+  for (const SpecialSpan& s : ctx.specials) {
+    std::fill(mecab_input_.begin() + (s.begin - begin), mecab_input_.begin() + (std::min(s.end, end) - begin), ' ');
+  }
+  const bool normalized = normalizer_.nfkc_with_map(mecab_input_, &normalized_, &normalized_map_);
+  const std::string_view input = normalized ? std::string_view(normalized_) : std::string_view(mecab_input_);
+
+  lattice_->set_sentence(input.data(), input.size());
+  if (!tagger_->parse(lattice_.get())) {
+    tokenize_other(ctx, begin, end);  // MeCab failed: words are still words
+    return;
+  }
+
+  // Runs of non-Japanese MeCab tokens ("Settings > Notifications") are re-tokenized
+  // with ICU, which knows English words, numbers and punctuation; where an ICU token
+  // coincides with a MeCab token it keeps MeCab's part of speech.
+  std::uint32_t group_begin = 0, group_end = 0;
+  group_nodes_.clear();
+  auto flush_group = [&] {
+    if (group_nodes_.empty()) return;
+    const std::size_t first = ctx.tokens->size();
+    tokenize_other(ctx, begin + group_begin, begin + group_end);
+    auto node = group_nodes_.begin();
+    for (std::size_t i = first; i < ctx.tokens->size() && node != group_nodes_.end(); ++i) {
+      Token& t = (*ctx.tokens)[i];
+      while (node != group_nodes_.end() && begin + node->begin < t.text_offset) ++node;
+      if (node != group_nodes_.end() && begin + node->begin == t.text_offset &&
+          begin + node->end == t.text_offset + t.text_length) {
+        t.morph = ctx.morphs->intern(node->feature);
+      }
+    }
+    group_nodes_.clear();
+  };
+
+  for (const MeCab::Node* node = lattice_->bos_node(); node != nullptr; node = node->next) {
+    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
+    const auto nb = static_cast<std::uint32_t>(node->surface - input.data());
+    const std::uint32_t ne = nb + node->length;
+    const std::uint32_t b = normalized ? normalized_map_.to_source_begin(nb) : nb;
+    const std::uint32_t e = normalized ? normalized_map_.to_source_end(ne) : ne;
+    if (e <= b) continue;
+    if (!contains_japanese(input.substr(nb, node->length))) {
+      if (group_nodes_.empty()) group_begin = b;
+      group_end = e;
+      group_nodes_.push_back(ForeignNode{b, e, node->feature});
+      continue;
+    }
+    flush_group();
+    const Morph* morph = ctx.morphs->intern(node->feature);
+    if (morph->pos == "記号" && morph->pos1 == "空白") continue;
+    emit(ctx, begin + b, begin + e, kind_of_mecab_token(*morph, sentence.substr(b, e - b)), Lang::kJa, morph);
+  }
+  flush_group();
+}
+
+void Tokenizer::tokenize_other(Context& ctx, std::uint32_t begin, std::uint32_t end) {
+  // Gaps between special spans.
+  std::uint32_t at = begin;
+  auto special = std::lower_bound(ctx.specials.begin(), ctx.specials.end(), begin,
+                                  [](const SpecialSpan& s, std::uint32_t p) { return s.end <= p; });
+  while (at < end) {
+    std::uint32_t gap_end = end;
+    if (special != ctx.specials.end() && special->begin < end) gap_end = std::max(at, special->begin);
+    if (gap_end > at) {
+      const std::string_view gap = ctx.block.text.substr(at, gap_end - at);
+      UErrorCode status = U_ZERO_ERROR;
+      UText utext = UTEXT_INITIALIZER;
+      utext_openUTF8(&utext, gap.data(), static_cast<int64_t>(gap.size()), &status);
+      word_breaker_->setText(&utext, status);
+      if (U_SUCCESS(status)) {
+        int32_t p = word_breaker_->first();
+        for (int32_t q = word_breaker_->next(); q != icu::BreakIterator::DONE; p = q, q = word_breaker_->next()) {
+          const std::string_view surface = gap.substr(static_cast<std::size_t>(p), static_cast<std::size_t>(q - p));
+          if (is_all_space(surface)) continue;
+          const int32_t rule = word_breaker_->getRuleStatus();
+          TokenKind kind;
+          Lang lang = Lang::kNone;
+          if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
+            kind = TokenKind::kNumber;
+          } else if (rule >= UBRK_WORD_LETTER) {
+            kind = TokenKind::kWord;
+            lang = contains_japanese(surface) ? Lang::kJa : (contains_latin(surface) ? Lang::kEn : Lang::kNone);
+          } else {
+            std::size_t i = 0;
+            kind = u_ispunct(static_cast<UChar32>(next_code_point(surface, &i))) ? TokenKind::kPunct
+                                                                                 : TokenKind::kSymbol;
+          }
+          emit(ctx, at + static_cast<std::uint32_t>(p), at + static_cast<std::uint32_t>(q), kind, lang, nullptr);
+        }
+      }
+      utext_close(&utext);
+    }
+    if (special == ctx.specials.end() || special->begin >= end) break;
+    at = std::max(at, special->end);
+    ++special;
+  }
+}
+
+}  // namespace tonelint
