@@ -196,7 +196,9 @@ void Tokenizer::tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32
     for (std::size_t i = first; i < ctx.tokens->size() && node != group_nodes_.end(); ++i) {
       Token& t = (*ctx.tokens)[i];
       while (node != group_nodes_.end() && begin + node->begin < t.text_offset) ++node;
-      if (node != group_nodes_.end() && begin + node->begin == t.text_offset &&
+      // Only words and numbers: MeCab files unknown ASCII symbols under 名詞,サ変接続.
+      const bool wordlike = t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+      if (wordlike && node != group_nodes_.end() && begin + node->begin == t.text_offset &&
           begin + node->end == t.text_offset + t.text_length) {
         t.morph = ctx.morphs->intern(node->feature);
       }
