@@ -29,15 +29,6 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
   return std::nullopt;
 }
 
-char32_t next_code_point(std::string_view bytes, std::size_t* offset) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  int32_t i = static_cast<int32_t>(*offset);
-  UChar32 c;
-  U8_NEXT_OR_FFFD(s, i, static_cast<int32_t>(bytes.size()), c);
-  *offset = static_cast<std::size_t>(i);
-  return static_cast<char32_t>(c);
-}
-
 char32_t previous_code_point(std::string_view bytes, std::size_t offset) {
   if (offset == 0) return 0;
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());

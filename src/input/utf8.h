@@ -2,6 +2,8 @@
 // overlong forms, surrogates and code points past U+10FFFF.
 #pragma once
 
+#include <unicode/utf8.h>
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -12,8 +14,16 @@ namespace tonelint {
 // or nullopt when all of `bytes` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
-// Decodes the code point at `*offset` and advances past it. `bytes` must be valid UTF-8.
-char32_t next_code_point(std::string_view bytes, std::size_t* offset);
+// Decodes the code point at `*offset` and advances past it (U+FFFD for a bad sequence).
+// Inline: every stage walks text with it.
+inline char32_t next_code_point(std::string_view bytes, std::size_t* offset) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  auto i = static_cast<int32_t>(*offset);
+  UChar32 c;
+  U8_NEXT_OR_FFFD(s, i, static_cast<int32_t>(bytes.size()), c);
+  *offset = static_cast<std::size_t>(i);
+  return static_cast<char32_t>(c);
+}
 
 // Decodes the code point that ends at `offset` (exclusive), or 0 at the start.
 char32_t previous_code_point(std::string_view bytes, std::size_t offset);

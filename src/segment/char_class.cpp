@@ -1,7 +1,6 @@
 #include "segment/char_class.h"
 
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 namespace tonelint {
 
@@ -25,9 +24,12 @@ bool is_japanese(char32_t c) {
 bool is_latin_letter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return true;  // Ａ-Ｚ ａ-ｚ
-  UErrorCode status = U_ZERO_ERROR;
-  return u_isalpha(static_cast<UChar32>(c)) &&
-         uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_LATIN;
+  // The blocks that hold Latin letters; anything else (kana, kanji, ...) is not Latin,
+  // decided without a script lookup since this runs on every character of a sentence.
+  const bool latin_block = (c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+                           (c >= 0x2C60 && c <= 0x2C7F) || (c >= 0xA720 && c <= 0xA7FF) ||
+                           (c >= 0xAB30 && c <= 0xAB6F);
+  return latin_block && u_isalpha(static_cast<UChar32>(c));
 }
 
 char32_t closing_bracket_for(char32_t opener) {

@@ -28,6 +28,11 @@ std::vector<Zone> bracket_zones(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto at = static_cast<std::uint32_t>(i);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '(' && byte != ')' && byte != '\n') {  // most ASCII is no bracket
+      ++i;
+      continue;
+    }
     const char32_t c = next_code_point(text, &i);
     if (c == U'\n') {
       stack.clear();
@@ -168,6 +173,12 @@ void Segmenter::segment(const TextBlock& block, std::uint32_t block_index, std::
     s.forced_split = forced;
     bool ja = false, en = false;
     for (std::size_t k = b; k < e && !(ja && en);) {
+      const auto byte = static_cast<unsigned char>(text[k]);
+      if (byte < 0x80) {  // ASCII: only letters matter
+        en = en || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+        ++k;
+        continue;
+      }
       const char32_t c = next_code_point(text, &k);
       ja = ja || is_kana(c) || is_kanji(c);
       en = en || is_latin_letter(c);

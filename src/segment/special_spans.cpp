@@ -12,7 +12,10 @@
 namespace tonelint {
 namespace {
 
-bool is_ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+// Not std::isalnum: that consults the C locale on every call.
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
 
 bool starts_with_ci(std::string_view text, std::size_t i, std::string_view prefix) {
   if (text.size() - i < prefix.size()) return false;
@@ -148,9 +151,19 @@ SpecialKind special_kind_of(MaskKind kind) {
 
 }  // namespace
 
+// Cheap range test before ICU property lookups: kana, kanji and full-width forms are
+// never emoji, and they are most of Japanese text.
+bool could_start_emoji(char32_t c) {
+  if (c >= 0x1F000) return true;
+  if (c < 0xA9) return c == U'#' || c == U'*' || (c >= U'0' && c <= U'9');
+  if (c >= 0x3040 && c <= 0xFFFF) return c == 0x3297 || c == 0x3299;  // ㊗ ㊙
+  return true;
+}
+
 std::size_t emoji_sequence_length(std::string_view text, std::size_t offset) {
   std::size_t j = offset;
   const char32_t first = next_code_point(text, &j);
+  if (!could_start_emoji(first)) return 0;
   if (has(first, UCHAR_REGIONAL_INDICATOR)) {
     std::size_t k = j;
     if (has(peek(text, j), UCHAR_REGIONAL_INDICATOR)) next_code_point(text, &k);  // a flag: two indicators
@@ -189,6 +202,12 @@ std::size_t emoji_sequence_length(std::string_view text, std::size_t offset) {
 
 std::vector<SpecialSpan> find_special_spans(std::string_view text, const std::vector<Mask>& masks) {
   std::vector<SpecialSpan> spans;
+  // What cannot occur need not be tried at every word: no "@", no e-mail address;
+  // no "://" or "www.", no URL; no U+20E3, no keycap emoji.
+  const bool maybe_email = text.find('@') != std::string_view::npos;
+  const bool maybe_url = text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+                         text.find("WWW.") != std::string_view::npos;
+  const bool maybe_keycap = text.find("\xE2\x83\xA3") != std::string_view::npos;
   auto mask_it = masks.begin();
   std::size_t i = 0;
   bool at_word_start = true;  // e-mail addresses are tried where a word starts
@@ -198,10 +217,10 @@ std::vector<SpecialSpan> find_special_spans(std::string_view text, const std::ve
     SpecialKind kind = SpecialKind::kUrl;
     std::size_t begin = i;
     if (byte < 0x80) {
-      if (byte == 'h' || byte == 'H' || byte == 'w' || byte == 'W' || byte == 'f' || byte == 'F') {
+      if (maybe_url && (byte == 'h' || byte == 'H' || byte == 'w' || byte == 'W' || byte == 'f' || byte == 'F')) {
         n = url_length(text, i);
       }
-      if (n == 0 && at_word_start && is_email_local_char(byte)) {
+      if (n == 0 && maybe_email && at_word_start && is_email_local_char(byte)) {
         n = email_length(text, i);
         kind = SpecialKind::kEmail;
       }
@@ -213,7 +232,7 @@ std::vector<SpecialSpan> find_special_spans(std::string_view text, const std::ve
           kind = SpecialKind::kKaomoji;
         }
       }
-      if (n == 0 && (byte == '#' || byte == '*' || (byte >= '0' && byte <= '9'))) {
+      if (n == 0 && maybe_keycap && (byte == '#' || byte == '*' || (byte >= '0' && byte <= '9'))) {
         n = emoji_sequence_length(text, i);
         kind = SpecialKind::kEmoji;
       }

@@ -30,4 +30,11 @@ const Morph* MorphTable::intern(std::string_view feature) {
   return &m;
 }
 
+const Morph* MorphTable::intern(const char* feature) {
+  if (auto it = by_pointer_.find(feature); it != by_pointer_.end()) return it->second;
+  const Morph* m = intern(std::string_view(feature));
+  by_pointer_.emplace(feature, m);
+  return m;
+}
+
 }  // namespace tonelint

@@ -17,7 +17,31 @@ Result<Normalizer> Normalizer::create() {
   return Normalizer(nfkc, nfkc_cf);
 }
 
+namespace {
+
+// True when every character is one NFKC_Casefold leaves alone and that cannot combine
+// with a neighbour: lowercase ASCII letters and digits, hiragana, katakana and the
+// unified kanji. Most tokens pass, and skip ICU entirely.
+bool is_trivially_folded(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) return false;
+      ++i;
+      continue;
+    }
+    const char32_t c = next_code_point(s, &i);
+    const bool kana = (c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E || (c >= 0x30A1 && c <= 0x30FE);
+    if (!kana && !(c >= 0x4E00 && c <= 0x9FFF)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string_view Normalizer::fold(std::string_view s, Arena* arena) const {
+  if (is_trivially_folded(s)) return s;
   UErrorCode status = U_ZERO_ERROR;
   const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
   if (nfkc_cf_->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return s;

@@ -62,6 +62,18 @@ bool is_all_space(std::string_view s) {
   return true;
 }
 
+// kWord for ASCII letters only, kNumber for ASCII digits only, else kSymbol ("not simple").
+TokenKind simple_ascii_kind(std::string_view s) {
+  bool letters = true, digits = true;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    letters = letters && (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    digits = digits && c >= '0' && c <= '9';
+  }
+  if (s.empty()) return TokenKind::kSymbol;
+  return letters ? TokenKind::kWord : (digits ? TokenKind::kNumber : TokenKind::kSymbol);
+}
+
 TokenKind kind_of_mecab_token(const Morph& m, std::string_view surface) {
   if (m.pos == "記号") {
     std::size_t i = 0;
@@ -190,6 +202,17 @@ void Tokenizer::tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32
   group_nodes_.clear();
   auto flush_group = [&] {
     if (group_nodes_.empty()) return;
+    // The common case, one English word or number ("React", "2024"), needs no ICU.
+    if (group_nodes_.size() == 1) {
+      const ForeignNode& node = group_nodes_.front();
+      const std::string_view surface = sentence.substr(node.begin, node.end - node.begin);
+      if (const TokenKind kind = simple_ascii_kind(surface); kind != TokenKind::kSymbol) {
+        emit(ctx, begin + node.begin, begin + node.end, kind, kind == TokenKind::kWord ? Lang::kEn : Lang::kNone,
+             ctx.morphs->intern(node.feature));
+        group_nodes_.clear();
+        return;
+      }
+    }
     const std::size_t first = ctx.tokens->size();
     tokenize_other(ctx, begin + group_begin, begin + group_end);
     auto node = group_nodes_.begin();
