@@ -52,6 +52,7 @@ std::string escape_for_line(std::string_view s) {
 class TextPrinter {
  public:
   void file(const SourceText& source, const Document& doc) {
+    count_ = 0;
     std::cout << source.path() << " (" << doc.format() << ")\n";
     if (const auto& fm = doc.front_matter()) {
       const Position end = source.position(fm->offset + fm->length - 1);

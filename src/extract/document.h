@@ -29,7 +29,7 @@ const char* block_kind_name(BlockKind kind);
 // U+FFFC OBJECT REPLACEMENT CHARACTER stands in for masked non-prose in block text.
 inline constexpr std::string_view kPlaceholder = "\xEF\xBF\xBC";
 
-enum class MaskKind : std::uint8_t { kCode, kUrl, kHtml };
+enum class MaskKind : std::uint8_t { kCode, kUrl, kEmail, kHtml };
 const char* mask_kind_name(MaskKind kind);
 
 struct Mask {

@@ -39,6 +39,7 @@ const char* mask_kind_name(MaskKind kind) {
   switch (kind) {
     case MaskKind::kCode: return "code";
     case MaskKind::kUrl: return "url";
+    case MaskKind::kEmail: return "email";
     case MaskKind::kHtml: return "html";
   }
   return "code";

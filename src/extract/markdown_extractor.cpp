@@ -110,7 +110,8 @@ class BlockBuilder {
     switch (type) {
       case MD_TEXT_NORMAL:
         if (in_link_ && is_autolink_text(std::string_view(text, size))) {
-          masks_.push_back(Mask{static_cast<std::uint32_t>(text_.size()), MaskKind::kUrl});
+          const bool email = std::string_view(link_href_).substr(0, 7) == "mailto:";
+          masks_.push_back(Mask{static_cast<std::uint32_t>(text_.size()), email ? MaskKind::kEmail : MaskKind::kUrl});
           append_replacement(source_offset(text), static_cast<std::uint32_t>(size), kPlaceholder);
         } else {
           append_verbatim(text, size);

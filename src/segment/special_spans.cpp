@@ -144,6 +144,7 @@ SpecialKind special_kind_of(MaskKind kind) {
   switch (kind) {
     case MaskKind::kCode: return SpecialKind::kCode;
     case MaskKind::kUrl: return SpecialKind::kMaskedUrl;
+    case MaskKind::kEmail: return SpecialKind::kMaskedEmail;
     case MaskKind::kHtml: return SpecialKind::kMaskedHtml;
   }
   return SpecialKind::kCode;

@@ -11,7 +11,7 @@
 
 namespace tonelint {
 
-enum class SpecialKind : std::uint8_t { kUrl, kEmail, kEmoji, kKaomoji, kCode, kMaskedUrl, kMaskedHtml };
+enum class SpecialKind : std::uint8_t { kUrl, kEmail, kEmoji, kKaomoji, kCode, kMaskedUrl, kMaskedEmail, kMaskedHtml };
 
 struct SpecialSpan {
   std::uint32_t begin;  // byte offsets in the block text

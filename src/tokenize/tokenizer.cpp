@@ -27,7 +27,8 @@ TokenKind token_kind_of(SpecialKind kind) {
   switch (kind) {
     case SpecialKind::kUrl:
     case SpecialKind::kMaskedUrl: return TokenKind::kUrl;
-    case SpecialKind::kEmail: return TokenKind::kEmail;
+    case SpecialKind::kEmail:
+    case SpecialKind::kMaskedEmail: return TokenKind::kEmail;
     case SpecialKind::kEmoji: return TokenKind::kEmoji;
     case SpecialKind::kKaomoji: return TokenKind::kKaomoji;
     case SpecialKind::kCode:
