@@ -26,7 +26,10 @@ void Analyzer::analyze(const Document& doc, Analysis* out) {
 }
 
 void Analyzer::for_each_sentence(const Document& doc, const SentenceCallback& callback) {
-  MorphTable morphs;  // bounded by the vocabulary, so it may live for the whole document
+  // Streamed tokens live only during the callback, so the morph table may outlive the
+  // document and serve the next one; it is bounded by the vocabulary, and capped anyway.
+  if (streaming_morphs_.size() > kMaxStreamingMorphs) streaming_morphs_ = MorphTable();
+  MorphTable& morphs = streaming_morphs_;
   Arena arena;
   std::vector<Token> tokens;
   const auto& blocks = doc.blocks();

@@ -56,6 +56,8 @@ class Analyzer {
   std::unique_ptr<Tokenizer> tokenizer_;
   std::vector<SpecialSpan> specials_;
   std::vector<Sentence> sentences_;
+  static constexpr std::size_t kMaxStreamingMorphs = 200'000;
+  MorphTable streaming_morphs_;
 };
 
 }  // namespace tonelint
