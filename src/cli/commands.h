@@ -4,13 +4,30 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+#include <string>
+
+#include "guide/guide.h"
+#include "guide/guide_loader.h"
+
 namespace tonelint::cli {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 
-// Registers `tonelint tokens`; the returned function runs it after parsing.
+// Registers a subcommand; the returned function runs it after parsing.
 std::function<int()> add_tokens_command(CLI::App& app);
+std::function<int()> add_explain_command(CLI::App& app);
+
+// --channel --situation --audience --emotion, shared by check, explain and serve.
+struct ContextFlags {
+  std::string channel, situation, audience, emotion;
+  void add_to(CLI::App& cmd);
+  Context to_context() const;
+};
+
+// Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
+std::shared_ptr<const Guide> load_guide_or_report(const std::string& path);
 
 }  // namespace tonelint::cli

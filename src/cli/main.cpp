@@ -7,6 +7,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tonelint ") + TONELINT_VERSION);
   app.require_subcommand(1);
   std::function<int()> run_tokens = tonelint::cli::add_tokens_command(app);
+  std::function<int()> run_explain = tonelint::cli::add_explain_command(app);
 
   try {
     app.parse(argc, argv);
@@ -21,5 +22,6 @@ int main(int argc, char** argv) {
     return tonelint::cli::kExitUsage;  // bad arguments are exit 2, whatever CLI11 says
   }
   if (app.got_subcommand("tokens")) return run_tokens();
+  if (app.got_subcommand("explain")) return run_explain();
   return tonelint::cli::kExitUsage;
 }

@@ -1,0 +1,34 @@
+#include "guide/guide.h"
+
+#include <algorithm>
+
+namespace tonelint {
+
+const char* level_name(Level level) {
+  switch (level) {
+    case Level::kError: return "error";
+    case Level::kWarning: return "warning";
+    case Level::kSuggestion: return "suggestion";
+  }
+  return "warning";
+}
+
+const char* rule_kind_name(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kExistence: return "existence";
+    case RuleKind::kSubstitution: return "substitution";
+    case RuleKind::kOccurrence: return "occurrence";
+    case RuleKind::kRequired: return "required";
+    case RuleKind::kMetric: return "metric";
+    case RuleKind::kRegister: return "register";
+    case RuleKind::kCapitalization: return "capitalization";
+  }
+  return "existence";
+}
+
+bool Guide::allows(Dimension d, const std::string& value) const {
+  const auto& values = allowed[static_cast<std::size_t>(d)];
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace tonelint

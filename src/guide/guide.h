@@ -1,0 +1,134 @@
+// A tone guide as loaded from YAML: the voice (rules always on) and the tones (context
+// adjustments). Immutable once loaded, so one Guide is shared by every thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tonelint/status.h"
+
+namespace tonelint {
+
+// The four context dimensions, in the order DESIGN.md lists them.
+enum class Dimension : std::uint8_t { kChannel, kSituation, kAudience, kEmotion };
+inline constexpr std::array<const char*, 4> kDimensionNames = {"channel", "situation", "audience", "emotion"};
+inline constexpr std::size_t kDimensionCount = kDimensionNames.size();
+
+// A draft's context: one value per dimension (empty = not set).
+struct Context {
+  std::array<std::string, kDimensionCount> values;
+  const std::string& operator[](Dimension d) const { return values[static_cast<std::size_t>(d)]; }
+  std::string& operator[](Dimension d) { return values[static_cast<std::size_t>(d)]; }
+};
+
+enum class Level : std::uint8_t { kError, kWarning, kSuggestion };
+const char* level_name(Level level);
+
+enum class RuleKind : std::uint8_t {
+  kExistence,
+  kSubstitution,
+  kOccurrence,
+  kRequired,
+  kMetric,
+  kRegister,
+  kCapitalization,
+};
+const char* rule_kind_name(RuleKind kind);
+
+enum class RuleLang : std::uint8_t { kAny, kJa, kEn };
+enum class Scope : std::uint8_t { kMessage, kParagraph, kSentence };
+// Where a `required` pattern must appear (`position: start|end`).
+enum class Anchor : std::uint8_t { kAnywhere, kStart, kEnd };
+
+// Where a value came from, for errors and for `tonelint explain`.
+struct Origin {
+  std::string path;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string entry;  // "rules[3]", "tones[0]", "extends: company.yaml rules[1]"
+};
+
+// One element of a token pattern: constraints on one token's fields. Each field lists
+// accepted values (any of them); `negate` inverts the whole element.
+struct TokenConstraint {
+  std::string field;  // surface, norm, lemma, pos, pos1, pos2, pos3, ctype, cform, reading
+  std::vector<std::string> values;
+  bool negate = false;  // "!value" in YAML: anything but these
+};
+struct TokenElement {
+  std::vector<TokenConstraint> constraints;  // all must hold
+  std::uint8_t min = 1;  // {?: true} → 0..1, {+: true} → 1..n, {*: true} → 0..n
+  std::uint8_t max = 1;  // 255 = unbounded
+};
+using TokenPattern = std::vector<TokenElement>;
+
+struct Rule {
+  std::string id;  // without the guide prefix
+  RuleKind kind = RuleKind::kExistence;
+  RuleLang lang = RuleLang::kAny;
+  Level level = Level::kWarning;
+  std::string message;
+  std::string why;
+  bool fix_safe = true;  // `fix: safe|unsafe`
+
+  std::vector<std::string> words;
+  std::vector<std::string> lemmas;
+  std::vector<TokenPattern> tokens;
+  std::vector<std::string> regex;
+  std::vector<std::pair<std::string, std::string>> swap;  // from → to, in file order
+
+  std::optional<double> max;
+  std::optional<double> min;
+  Scope scope = Scope::kMessage;
+  Anchor position = Anchor::kAnywhere;
+  std::string metric;  // metric kind: sentence_length, readability, touten, kanji_ratio
+  std::string style;   // register kind: consistent, polite, plain; en: formal
+  std::uint32_t min_length = 4;        // capitalization: shortest SHOUTING word
+  std::vector<std::string> allow;      // capitalization: acronyms allowed
+
+  std::vector<std::string> bad_examples;
+  std::vector<std::string> good_examples;
+
+  Origin origin;                          // where the rule is defined
+  std::map<std::string, Origin> set_by;   // field → the tone entry that last set it
+};
+
+struct ToneEntry {
+  // Values allowed per dimension; a dimension not named matches anything.
+  std::array<std::vector<std::string>, kDimensionCount> when;
+  int specificity = 0;  // number of dimensions named
+  // Overrides of voice rules by id: field name → YAML scalar text (or list for words).
+  struct Override {
+    std::string rule_id;
+    bool off = false;
+    std::optional<Level> level;
+    std::optional<double> max;
+    std::optional<double> min;
+    std::optional<std::string> message;
+    std::optional<Scope> scope;
+    Origin origin;
+  };
+  std::vector<Override> set;
+  std::vector<Rule> rules;  // rules that exist only in this context
+  Origin origin;
+};
+
+struct Guide {
+  std::string id;
+  std::string path;
+  std::vector<std::string> languages;
+  std::array<std::vector<std::string>, kDimensionCount> allowed;  // context values per dimension
+  Context defaults;
+  std::vector<Rule> rules;  // the voice
+  std::vector<ToneEntry> tones;
+
+  bool allows(Dimension d, const std::string& value) const;
+};
+
+}  // namespace tonelint
