@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "guide/did_you_mean.h"
 #include "input/line_index.h"
@@ -343,7 +344,7 @@ class Loader {
       if (auto n = number(min_length, "min_length"); n && *n >= 1) rule.min_length = static_cast<std::uint32_t>(*n);
     }
     if (const YAML::Node allow = node["allow"]) rule.allow = string_list(allow, "allow");
-    if (errors_.size() == errors_before) check_kind_fields(node, name, rule);
+    check_kind_fields(node, name, rule);
     if (errors_.size() != errors_before) return std::nullopt;
     return rule;
   }
@@ -625,6 +626,13 @@ class Loader {
   }
 
   GuideLoad finish() {
+    // File order: errors of an extended guide first, then this file's by line and column.
+    std::stable_sort(errors_.begin(), errors_.end(), [&](const Status& a, const Status& b) {
+      const auto key = [&](const Status& s) {
+        return std::make_tuple(s.location().path == path_, s.location().line, s.location().column);
+      };
+      return key(a) < key(b);
+    });
     GuideLoad result;
     if (errors_.empty()) {
       guide_.path = path_;
