@@ -86,6 +86,7 @@ struct Rule {
   std::optional<double> max;
   std::optional<double> min;
   Scope scope = Scope::kMessage;
+  bool scope_set = false;  // `scope:` given: regexes may then match across sentences
   Anchor position = Anchor::kAnywhere;
   std::string metric;  // metric kind: sentence_length, readability, touten, kanji_ratio
   std::string style;   // register kind: consistent, polite, plain; en: formal

@@ -319,7 +319,10 @@ class Loader {
     if (const YAML::Node max = node["max"]) rule.max = number(max, "max");
     if (const YAML::Node min = node["min"]) rule.min = number(min, "min");
     if (const YAML::Node scope = node["scope"]) {
-      if (auto s = choice<Scope>(scope, kScopes, "scope")) rule.scope = *s;
+      if (auto s = choice<Scope>(scope, kScopes, "scope")) {
+        rule.scope = *s;
+        rule.scope_set = true;
+      }
     } else if (rule.kind == RuleKind::kMetric) {
       rule.scope = Scope::kSentence;  // metrics are measured per sentence unless told otherwise
     }

@@ -1,0 +1,55 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tonelint {
+
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile(std::shared_ptr<const Guide> guide,
+                                                                    const Context& context, Analyzer& analyzer) {
+  EffectiveRules effective = resolve_rules(*guide, context);
+  return compile_rules(std::move(guide), std::move(effective), analyzer);
+}
+
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile_rules(std::shared_ptr<const Guide> guide,
+                                                                          EffectiveRules effective,
+                                                                          Analyzer& analyzer) {
+  auto compiled = std::shared_ptr<CompiledRules>(new CompiledRules());
+  compiled->guide_ = std::move(guide);
+  compiled->effective_ = std::move(effective);
+  auto index = MatchIndex::build(compiled->effective_.rules, analyzer);
+  if (!index.ok()) return index.status();
+  compiled->index_ = std::move(*index);
+  CheckBuildContext ctx{analyzer};
+  for (const Rule& rule : compiled->effective_.rules) {
+    compiled->checks_.push_back(make_rule_check(rule, compiled->guide_->id, ctx));
+  }
+  return std::shared_ptr<const CompiledRules>(std::move(compiled));
+}
+
+LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) const {
+  LintResult result;
+  const MessageView message{doc, analysis};
+  std::vector<std::vector<Match>> matches;
+  index_->find(message, &matches, &result.warnings);
+  for (std::size_t r = 0; r < checks_.size(); ++r) checks_[r]->check(message, matches[r], &result.diagnostics);
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
+  });
+  result.score = tone_score(result.diagnostics, analysis);
+  return result;
+}
+
+int tone_score(const std::vector<Diagnostic>& diagnostics, const Analysis& analysis) {
+  double penalty = 0;
+  for (const Diagnostic& d : diagnostics) {
+    penalty += d.level == Level::kError ? 10 : (d.level == Level::kWarning ? 3 : 1);
+  }
+  std::size_t words = 0;
+  for (const Token& t : analysis.tokens) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+  // 20 words of slack keep a one-line reply from dropping to zero on one finding.
+  const double score = 100.0 - penalty * 100.0 / (static_cast<double>(words) + 20.0);
+  return static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));
+}
+
+}  // namespace tonelint

@@ -1,0 +1,49 @@
+// The rule engine: the active rules of one guide and context, compiled once (phrases
+// tokenized, regexes compiled, one match index) and then run over any number of drafts.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "engine/match_index.h"
+#include "guide/cascade.h"
+#include "guide/guide.h"
+#include "rules/rule_check.h"
+#include "tokenize/analyzer.h"
+
+namespace tonelint {
+
+struct LintResult {
+  std::vector<Diagnostic> diagnostics;  // ordered by offset
+  std::vector<Status> warnings;         // e.g. a regex stopped by its time limit
+  int score = 100;                      // tone score, 0-100
+};
+
+class CompiledRules {
+ public:
+  // `context` must be complete (complete_context). `analyzer` tokenizes the phrases.
+  static Result<std::shared_ptr<const CompiledRules>> compile(std::shared_ptr<const Guide> guide,
+                                                              const Context& context, Analyzer& analyzer);
+  // Only the given rules, in the given context (for `tonelint test`).
+  static Result<std::shared_ptr<const CompiledRules>> compile_rules(std::shared_ptr<const Guide> guide,
+                                                                    EffectiveRules effective, Analyzer& analyzer);
+
+  // Thread-safe: compiled rules are immutable.
+  LintResult lint(const Document& doc, const Analysis& analysis) const;
+
+  const Guide& guide() const { return *guide_; }
+  const EffectiveRules& effective() const { return effective_; }
+
+ private:
+  std::shared_ptr<const Guide> guide_;
+  EffectiveRules effective_;
+  std::unique_ptr<MatchIndex> index_;
+  std::vector<std::unique_ptr<RuleCheck>> checks_;
+};
+
+// Findings weighted by level (error 10, warning 3, suggestion 1) against the length of the
+// draft in words: 100 is clean, and one error costs a short chat reply more than a long email.
+int tone_score(const std::vector<Diagnostic>& diagnostics, const Analysis& analysis);
+
+}  // namespace tonelint

@@ -1,0 +1,308 @@
+#include "engine/match_index.h"
+
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "extract/plain_text_extractor.h"
+#include "input/source_text.h"
+
+namespace tonelint {
+namespace {
+
+// ICU steps (roughly milliseconds) a regex may spend on one match before it is stopped:
+// a catastrophic pattern must not hang a run.
+constexpr int32_t kRegexTimeLimit = 250;
+
+bool lang_applies(RuleLang lang, const Sentence& s) {
+  switch (lang) {
+    case RuleLang::kJa: return s.langs.has(Lang::kJa);
+    case RuleLang::kEn: return s.langs.has(Lang::kEn);
+    case RuleLang::kAny: return true;
+  }
+  return true;
+}
+
+// The norms and lemmas the analyzer makes of a phrase, so phrases match exactly where
+// the text's own tokens do.
+Result<std::vector<Token>> phrase_tokens(Analyzer& analyzer, const std::string& phrase, Analysis* scratch,
+                                         std::unique_ptr<SourceText>* source, std::unique_ptr<Document>* doc) {
+  auto loaded = load_source_bytes(phrase, "<phrase>");
+  if (!loaded.ok()) return loaded.status();
+  *source = std::move(*loaded);
+  auto extracted = PlainTextExtractor().extract(**source);
+  if (!extracted.ok()) return extracted.status();
+  *doc = std::make_unique<Document>(std::move(*extracted));
+  *scratch = Analysis();
+  analyzer.analyze(**doc, scratch);
+  std::vector<Token> out;
+  for (const Token& t : scratch->tokens) {
+    if (is_prose(t.kind)) out.push_back(t);
+  }
+  return out;
+}
+
+template <typename Map>
+const std::vector<std::uint32_t>* lookup(const Map& map, std::string_view key) {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+// The value of a token field a pattern can name; empty when the token has none.
+std::string_view field_of(const Token& t, const std::string& field) {
+  if (field == "surface") return t.surface;
+  if (field == "norm") return t.norm;
+  if (field == "lemma") return t.lemma;
+  if (t.morph == nullptr) return {};
+  if (field == "pos") return t.morph->pos;
+  if (field == "pos1") return t.morph->pos1;
+  if (field == "pos2") return t.morph->pos2;
+  if (field == "pos3") return t.morph->pos3;
+  if (field == "ctype") return t.morph->ctype;
+  if (field == "cform") return t.morph->cform;
+  if (field == "reading") return t.morph->reading;
+  return {};
+}
+
+int match_from(std::span<const Token> tokens, std::size_t at, const TokenPattern& pattern, std::size_t element,
+               int* budget) {
+  if (element == pattern.size()) return 0;
+  if (--*budget < 0) return -1;  // patterns with many repeats cannot explode
+  const TokenElement& e = pattern[element];
+  // Greedy: take as many as allowed, then back off.
+  std::size_t taken = 0;
+  while (taken < e.max && at + taken < tokens.size() && is_prose(tokens[at + taken].kind) &&
+         token_matches(tokens[at + taken], e)) {
+    ++taken;
+  }
+  for (std::size_t n = taken + 1; n-- > e.min;) {
+    const int rest = match_from(tokens, at + n, pattern, element + 1, budget);
+    if (rest >= 0) return static_cast<int>(n) + rest;
+    if (n == 0) break;
+  }
+  return -1;
+}
+
+}  // namespace
+
+bool is_conjugable(const Token& t) {
+  return t.morph != nullptr && !t.morph->ctype.empty() && t.morph->cform == "基本形" &&
+         (t.morph->pos == "動詞" || t.morph->pos == "形容詞" || t.morph->pos == "助動詞");
+}
+
+bool token_matches(const Token& t, const TokenElement& element) {
+  for (const TokenConstraint& c : element.constraints) {
+    const std::string_view value = field_of(t, c.field);
+    const bool listed = std::find(c.values.begin(), c.values.end(), value) != c.values.end();
+    if (listed == c.negate) return false;
+  }
+  return true;
+}
+
+int match_token_pattern(std::span<const Token> tokens, std::size_t start, const TokenPattern& pattern) {
+  int budget = 10000;
+  return match_from(tokens, start, pattern, 0, &budget);
+}
+
+Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rules, Analyzer& analyzer) {
+  auto index = std::unique_ptr<MatchIndex>(new MatchIndex());
+  Analysis scratch;
+  std::unique_ptr<SourceText> source;
+  std::unique_ptr<Document> doc;
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = rules[r];
+    index->rules_.push_back(RuleInfo{rule.lang});
+    auto add_phrase = [&](const std::string& text, PatternSource src, std::uint32_t pattern) -> Status {
+      auto tokens = phrase_tokens(analyzer, text, &scratch, &source, &doc);
+      if (!tokens.ok()) return tokens.status();
+      if (tokens->empty()) {
+        return Status(ErrorCode::kParse, "rule '" + rule.id + "': '" + text + "' has no words to match",
+                      Location{rule.origin.path, rule.origin.line, rule.origin.column});
+      }
+      Phrase phrase{r, pattern, src, {}, {}};
+      for (std::size_t k = 0; k < tokens->size(); ++k) {
+        const Token& t = (*tokens)[k];
+        // A swap whose last word conjugates (見れる, できる) matches every conjugation of
+        // it, so the rewrite can be conjugated the same way.
+        const bool lemma = src == PatternSource::kLemmas ||
+                           (src == PatternSource::kSwap && k + 1 == tokens->size() && is_conjugable(t));
+        phrase.keys.emplace_back(lemma ? t.lemma : t.norm);
+        phrase.by_lemma.push_back(lemma);
+      }
+      auto& bucket = phrase.by_lemma.front() ? index->by_lemma_ : index->by_norm_;
+      bucket[phrase.keys.front()].push_back(static_cast<std::uint32_t>(index->phrases_.size()));
+      index->phrases_.push_back(std::move(phrase));
+      return Status();
+    };
+    for (std::uint32_t i = 0; i < rule.words.size(); ++i) {
+      if (Status s = add_phrase(rule.words[i], PatternSource::kWords, i); !s.ok()) return s;
+    }
+    for (std::uint32_t i = 0; i < rule.lemmas.size(); ++i) {
+      if (Status s = add_phrase(rule.lemmas[i], PatternSource::kLemmas, i); !s.ok()) return s;
+    }
+    for (std::uint32_t i = 0; i < rule.swap.size(); ++i) {
+      if (Status s = add_phrase(rule.swap[i].first, PatternSource::kSwap, i); !s.ok()) return s;
+    }
+    for (std::uint32_t i = 0; i < rule.tokens.size(); ++i) {
+      const auto id = static_cast<std::uint32_t>(index->token_patterns_.size());
+      index->token_patterns_.push_back(CompiledTokenPattern{r, i, rule.tokens[i]});
+      // Anchor on the first element when it must be present and names a norm or lemma.
+      const TokenElement& first = rule.tokens[i].front();
+      bool anchored = false;
+      if (first.min >= 1) {
+        for (const TokenConstraint& c : first.constraints) {
+          if (c.negate || (c.field != "norm" && c.field != "lemma")) continue;
+          auto& bucket = c.field == "norm" ? index->token_by_norm_ : index->token_by_lemma_;
+          for (const std::string& v : c.values) bucket[v].push_back(id);
+          anchored = true;
+          break;
+        }
+      }
+      if (!anchored) index->unanchored_.push_back(id);
+    }
+    for (std::uint32_t i = 0; i < rule.regex.size(); ++i) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error{};
+      std::unique_ptr<icu::RegexPattern> compiled(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(rule.regex[i]), 0, parse_error, status));
+      if (U_FAILURE(status)) {
+        return Status(ErrorCode::kParse, "rule '" + rule.id + "': invalid regex '" + rule.regex[i] + "'",
+                      Location{rule.origin.path, rule.origin.line, rule.origin.column});
+      }
+      index->regexes_.push_back(CompiledRegex{r, i, std::move(compiled), rule.scope_set && rule.scope != Scope::kSentence});
+    }
+  }
+  return index;
+}
+
+void MatchIndex::match_phrases(const MessageView& message, std::uint32_t sentence_index,
+                               std::vector<std::vector<Match>>* out) const {
+  const AnalyzedSentence& as = message.analysis.sentences[sentence_index];
+  const std::span<const Token> tokens = message.tokens(as);
+  auto emit = [&](std::uint32_t rule, std::uint32_t pattern, PatternSource src, std::size_t begin, std::size_t end) {
+    if (!lang_applies(rules_[rule].lang, as.sentence)) return;
+    Match m;
+    m.sentence = sentence_index;
+    m.token_begin = as.token_begin + static_cast<std::uint32_t>(begin);
+    m.token_end = as.token_begin + static_cast<std::uint32_t>(end);
+    m.offset = tokens[begin].offset;
+    m.length = tokens[end - 1].offset + tokens[end - 1].length - m.offset;
+    m.pattern = pattern;
+    m.source = src;
+    (*out)[rule].push_back(m);
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!is_prose(t.kind)) continue;
+    for (const auto* bucket : {lookup(by_norm_, t.norm), lookup(by_lemma_, t.lemma)}) {
+      if (bucket == nullptr) continue;
+      for (std::uint32_t p : *bucket) {
+        const Phrase& phrase = phrases_[p];
+        if (i + phrase.keys.size() > tokens.size()) continue;
+        bool all = true;
+        for (std::size_t k = 0; k < phrase.keys.size() && all; ++k) {
+          const Token& u = tokens[i + k];
+          const std::string_view key = phrase.by_lemma[k] ? u.lemma : u.norm;
+          all = is_prose(u.kind) && key == phrase.keys[k];
+        }
+        if (all) emit(phrase.rule, phrase.pattern, phrase.source, i, i + phrase.keys.size());
+      }
+    }
+    auto try_patterns = [&](const std::vector<std::uint32_t>* ids) {
+      if (ids == nullptr) return;
+      for (std::uint32_t id : *ids) {
+        const CompiledTokenPattern& tp = token_patterns_[id];
+        const int n = match_token_pattern(tokens, i, tp.elements);
+        if (n > 0) emit(tp.rule, tp.pattern, PatternSource::kTokens, i, i + static_cast<std::size_t>(n));
+      }
+    };
+    try_patterns(lookup(token_by_norm_, t.norm));
+    if (t.lemma != t.norm) try_patterns(lookup(token_by_lemma_, t.lemma));
+    try_patterns(&unanchored_);
+  }
+}
+
+void MatchIndex::match_regexes(const MessageView& message, std::vector<std::vector<Match>>* out,
+                               std::vector<Status>* warnings) const {
+  const auto& sentences = message.analysis.sentences;
+  for (const CompiledRegex& cr : regexes_) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> matcher(cr.regex->matcher(status));
+    if (U_FAILURE(status)) continue;
+    matcher->setTimeLimit(kRegexTimeLimit, status);
+    bool timed_out = false;
+    // Per sentence, or per paragraph (block) when the rule's scope is wider.
+    std::size_t s = 0;
+    while (s < sentences.size() && !timed_out) {
+      std::size_t last = s;
+      if (cr.per_paragraph) {
+        while (last + 1 < sentences.size() && sentences[last + 1].sentence.block == sentences[s].sentence.block) ++last;
+      }
+      const AnalyzedSentence& first = sentences[s];
+      const TextBlock& block = message.block(first);
+      const std::uint32_t begin = first.sentence.text_begin;
+      const std::uint32_t end = sentences[last].sentence.text_end;
+      if (!lang_applies(rules_[cr.rule].lang, first.sentence) && last == s) {
+        s = last + 1;
+        continue;
+      }
+      UText utext = UTEXT_INITIALIZER;
+      status = U_ZERO_ERROR;
+      utext_openUTF8(&utext, block.text.data() + begin, end - begin, &status);
+      matcher->reset(&utext);
+      while (matcher->find(status) && U_SUCCESS(status)) {
+        const auto mb = begin + static_cast<std::uint32_t>(matcher->start64(status));
+        const auto me = begin + static_cast<std::uint32_t>(matcher->end64(status));
+        if (me <= mb) continue;  // empty matches find nothing to report
+        // The tokens the match covers; a match touching code, a URL or an address is dropped.
+        std::uint32_t tb = UINT32_MAX, te = 0, sentence_of_match = static_cast<std::uint32_t>(s);
+        bool prose = true;
+        for (std::size_t k = s; k <= last; ++k) {
+          const AnalyzedSentence& as = sentences[k];
+          for (std::uint32_t ti = as.token_begin; ti < as.token_end; ++ti) {
+            const Token& t = message.analysis.tokens[ti];
+            if (t.text_offset + t.text_length <= mb || t.text_offset >= me) continue;
+            if (tb == UINT32_MAX) {
+              tb = ti;
+              sentence_of_match = static_cast<std::uint32_t>(k);
+            }
+            te = ti + 1;
+            prose = prose && is_prose(t.kind);
+          }
+        }
+        if (!prose) continue;
+        Match m;
+        m.sentence = sentence_of_match;
+        m.token_begin = tb == UINT32_MAX ? 0 : tb;
+        m.token_end = te;
+        m.offset = block.map.to_source_begin(mb);
+        m.length = block.map.to_source_end(me) - m.offset;
+        m.pattern = cr.pattern;
+        m.source = PatternSource::kRegex;
+        (*out)[cr.rule].push_back(m);
+      }
+      if (status == U_REGEX_TIME_OUT) {
+        timed_out = true;
+        warnings->push_back(Status(ErrorCode::kInternal,
+                                   "a regex of rule #" + std::to_string(cr.rule) + " took too long and was stopped",
+                                   message.doc.source().location(message.analysis.sentences[s].sentence.offset)));
+      }
+      utext_close(&utext);
+      s = last + 1;
+    }
+  }
+}
+
+void MatchIndex::find(const MessageView& message, std::vector<std::vector<Match>>* per_rule,
+                      std::vector<Status>* warnings) const {
+  per_rule->assign(rules_.size(), {});
+  for (std::uint32_t s = 0; s < message.analysis.sentences.size(); ++s) match_phrases(message, s, per_rule);
+  match_regexes(message, per_rule, warnings);
+  for (auto& matches : *per_rule) {
+    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+      return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
+    });
+  }
+}
+
+}  // namespace tonelint

@@ -1,0 +1,28 @@
+// What rules read: one analysed draft ("message"), with helpers to get at its text.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "extract/document.h"
+#include "tokenize/analyzer.h"
+
+namespace tonelint {
+
+struct MessageView {
+  const Document& doc;
+  const Analysis& analysis;
+
+  std::span<const Token> tokens(const AnalyzedSentence& s) const { return analysis.tokens_of(s); }
+  // The sentence as analysed (block text: markup removed, code masked).
+  std::string_view text(const AnalyzedSentence& s) const {
+    const TextBlock& block = doc.blocks()[s.sentence.block];
+    return block.text.substr(s.sentence.text_begin, s.sentence.text_end - s.sentence.text_begin);
+  }
+  const TextBlock& block(const AnalyzedSentence& s) const { return doc.blocks()[s.sentence.block]; }
+  std::string_view source(std::uint32_t offset, std::uint32_t length) const {
+    return doc.source().bytes().substr(offset, length);
+  }
+};
+
+}  // namespace tonelint

@@ -1,0 +1,92 @@
+#include "engine/session.h"
+
+#include <algorithm>
+
+#include "guide/did_you_mean.h"
+#include "guide/guide_loader.h"
+
+namespace tonelint {
+
+const char* context_source_name(ContextSource source) {
+  switch (source) {
+    case ContextSource::kFlag: return "flag";
+    case ContextSource::kFrontMatter: return "front matter";
+    case ContextSource::kDefault: return "guide default";
+  }
+  return "guide default";
+}
+
+Result<std::unique_ptr<LintSession>> LintSession::create(std::shared_ptr<const Guide> guide,
+                                                         std::shared_ptr<const MecabModel> model) {
+  auto analyzer = Analyzer::create(std::move(model));
+  if (!analyzer.ok()) return analyzer.status();
+  return std::unique_ptr<LintSession>(new LintSession(std::move(guide), std::move(*analyzer)));
+}
+
+Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Context& context) {
+  auto it = compiled_.find(context.values);
+  if (it != compiled_.end()) return it->second;
+  auto compiled = CompiledRules::compile(guide_, context, *analyzer_);
+  if (!compiled.ok()) return compiled.status();
+  compiled_.emplace(context.values, *compiled);
+  return *compiled;
+}
+
+Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags) {
+  auto doc = extractor.extract(source);
+  if (!doc.ok()) return doc.status();
+
+  FileReport report;
+  report.context = guide_->defaults;
+  report.context_sources.fill(ContextSource::kDefault);
+  // Front matter: tone: {channel: chat, emotion: upset}
+  if (const auto& fm = doc->front_matter(); fm && fm->data.IsMap() && fm->data["tone"]) {
+    const YAML::Node tone = fm->data["tone"];
+    // yaml-cpp counts from the line after the opening fence.
+    const std::uint32_t first_line = source.position(fm->offset).line + 1;
+    auto where = [&](const YAML::Node& n) {
+      return Location{source.path(), first_line + static_cast<std::uint32_t>(std::max(n.Mark().line, 0)),
+                      static_cast<std::uint32_t>(std::max(n.Mark().column, 0) + 1)};
+    };
+    if (!tone.IsMap()) {
+      return Status(ErrorCode::kParse, "front matter 'tone' maps channel, situation, audience, emotion to values",
+                    where(tone));
+    }
+    for (const auto& entry : tone) {
+      const std::string key = entry.first.Scalar();
+      auto dim = std::find(kDimensionNames.begin(), kDimensionNames.end(), key);
+      if (dim == kDimensionNames.end()) {
+        return Status(ErrorCode::kParse,
+                      "unknown key '" + key + "' in front matter 'tone'" +
+                          did_you_mean(key, std::vector<std::string>(kDimensionNames.begin(), kDimensionNames.end())),
+                      where(entry.first));
+      }
+      const auto d = static_cast<std::size_t>(dim - kDimensionNames.begin());
+      const std::string value = entry.second.IsScalar() ? entry.second.Scalar() : "";
+      if (!guide_->allows(static_cast<Dimension>(d), value)) {
+        return Status(ErrorCode::kParse,
+                      std::string("unknown ") + key + " '" + value + "' in front matter" +
+                          did_you_mean(value, guide_->allowed[d]),
+                      where(entry.second));
+      }
+      report.context.values[d] = value;
+      report.context_sources[d] = ContextSource::kFrontMatter;
+    }
+  }
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    if (flags.values[d].empty()) continue;
+    report.context.values[d] = flags.values[d];
+    report.context_sources[d] = ContextSource::kFlag;
+  }
+  auto checked = complete_context(*guide_, report.context);
+  if (!checked.ok()) return checked.status();
+
+  auto rules = rules_for(report.context);
+  if (!rules.ok()) return rules.status();
+  Analysis analysis;
+  analyzer_->analyze(*doc, &analysis);
+  report.result = (*rules)->lint(*doc, analysis);
+  return report;
+}
+
+}  // namespace tonelint

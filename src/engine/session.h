@@ -1,0 +1,52 @@
+// A lint session: one thread's analyzer plus the compiled rules of every context it has
+// met, so a run over many files compiles each context once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "engine/linter.h"
+#include "extract/extractor.h"
+#include "guide/guide.h"
+#include "tokenize/analyzer.h"
+
+namespace tonelint {
+
+// Where a context value came from, most important first.
+enum class ContextSource : std::uint8_t { kFlag, kFrontMatter, kDefault };
+const char* context_source_name(ContextSource source);
+
+struct FileReport {
+  Context context;
+  std::array<ContextSource, kDimensionCount> context_sources{};
+  LintResult result;
+};
+
+class LintSession {
+ public:
+  // Not thread-safe: one session per thread; the guide and the model are shared.
+  static Result<std::unique_ptr<LintSession>> create(std::shared_ptr<const Guide> guide,
+                                                     std::shared_ptr<const MecabModel> model);
+
+  // Lints one draft. `flags` are context values given on the command line (empty = unset);
+  // they win over the draft's front matter (tone: {...}), which wins over the guide's
+  // defaults. Errors: an unknown context value (naming where it was written).
+  Result<FileReport> lint(const SourceText& source, const Extractor& extractor, const Context& flags);
+
+  // The compiled rules for a complete context, compiled on first use.
+  Result<std::shared_ptr<const CompiledRules>> rules_for(const Context& context);
+
+  Analyzer& analyzer() { return *analyzer_; }
+  const Guide& guide() const { return *guide_; }
+
+ private:
+  LintSession(std::shared_ptr<const Guide> guide, std::unique_ptr<Analyzer> analyzer)
+      : guide_(std::move(guide)), analyzer_(std::move(analyzer)) {}
+
+  std::shared_ptr<const Guide> guide_;
+  std::unique_ptr<Analyzer> analyzer_;
+  std::map<std::array<std::string, kDimensionCount>, std::shared_ptr<const CompiledRules>> compiled_;
+};
+
+}  // namespace tonelint

@@ -1,0 +1,157 @@
+#include "fix/fixer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace tonelint {
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    lines.push_back(text.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+void append_line(std::string* out, char mark, std::string_view line) {
+  out->push_back(mark);
+  out->append(line);
+  if (line.empty() || line.back() != '\n') out->append("\n\\ No newline at end of file\n");
+}
+
+}  // namespace
+
+std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
+                              int* applied) {
+  std::vector<const Suggestion*> edits;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.suggestions.empty()) continue;
+    const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
+    if ((s.safe || include_unsafe) && s.offset + s.length <= text.size()) edits.push_back(&s);
+  }
+  std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  *applied = 0;
+  for (const Suggestion* s : edits) {
+    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
+    out.append(text.substr(at, s->offset - at));
+    out.append(s->text);
+    at = s->offset + s->length;
+    ++*applied;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after) {
+  if (before == after) return {};
+  const auto a = split_lines(before);
+  const auto b = split_lines(after);
+  // Edits rarely add or remove lines; pair lines up after the common prefix and suffix,
+  // and treat the differing middle as one block per run of changed lines.
+  std::size_t prefix = 0;
+  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  struct Change {
+    std::size_t a_begin, a_end, b_begin, b_end;
+  };
+  std::vector<Change> changes;
+  const std::size_t a_mid = a.size() - suffix, b_mid = b.size() - suffix;
+  if (a_mid - prefix == b_mid - prefix) {  // same shape: line-by-line runs
+    std::size_t i = prefix;
+    while (i < a_mid) {
+      if (a[i] == b[i]) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < a_mid && a[j] != b[j]) ++j;
+      changes.push_back(Change{i, j, i, j});
+      i = j;
+    }
+  } else {
+    changes.push_back(Change{prefix, a_mid, prefix, b_mid});
+  }
+  std::string out = "--- " + path + "\n+++ " + path + "\n";
+  constexpr std::size_t kContext = 3;
+  std::size_t c = 0;
+  while (c < changes.size()) {
+    // Merge changes whose context would touch into one hunk.
+    std::size_t last = c;
+    while (last + 1 < changes.size() && changes[last + 1].a_begin <= changes[last].a_end + 2 * kContext) ++last;
+    const std::size_t a_start = changes[c].a_begin >= kContext ? changes[c].a_begin - kContext : 0;
+    const std::size_t b_start = changes[c].b_begin - (changes[c].a_begin - a_start);
+    const std::size_t a_stop = std::min(a.size(), changes[last].a_end + kContext);
+    const std::size_t b_stop = std::min(b.size(), changes[last].b_end + (a_stop - changes[last].a_end));
+    out += "@@ -" + std::to_string(a_start + 1) + "," + std::to_string(a_stop - a_start) + " +" +
+           std::to_string(b_start + 1) + "," + std::to_string(b_stop - b_start) + " @@\n";
+    std::size_t ai = a_start;
+    for (std::size_t k = c; k <= last; ++k) {
+      for (; ai < changes[k].a_begin; ++ai) append_line(&out, ' ', a[ai]);
+      for (std::size_t x = changes[k].a_begin; x < changes[k].a_end; ++x) append_line(&out, '-', a[x]);
+      for (std::size_t y = changes[k].b_begin; y < changes[k].b_end; ++y) append_line(&out, '+', b[y]);
+      ai = changes[k].a_end;
+    }
+    for (; ai < a_stop; ++ai) append_line(&out, ' ', a[ai]);
+    c = last + 1;
+  }
+  return out;
+}
+
+Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string current((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.eof() && in.fail()) return Status(ErrorCode::kIo, "cannot re-read before writing", Location{path});
+  if (current != original) {
+    return Status(ErrorCode::kIo, "changed on disk since it was read; not overwritten (run again)", Location{path});
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return Status(ErrorCode::kIo, std::strerror(errno), Location{path});
+
+  std::string temp = path + ".tonelint-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return Status(ErrorCode::kIo, std::string("cannot create a temporary file: ") + std::strerror(errno), Location{path});
+  std::size_t written = 0;
+  while (written < updated.size()) {
+    const ssize_t n = ::write(fd, updated.data() + written, updated.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return Status(ErrorCode::kIo, "cannot write: " + why, Location{path});
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, st.st_mode & 07777) != 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return Status(ErrorCode::kIo, "cannot finish writing: " + why, Location{path});
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return Status(ErrorCode::kIo, "cannot replace the file: " + why, Location{path});
+  }
+  return Status();
+}
+
+}  // namespace tonelint

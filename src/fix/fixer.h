@@ -1,0 +1,27 @@
+// Applying suggestions: non-overlapping edits, a unified diff of the result, and an atomic
+// write (temp file + rename, permissions kept) that refuses to overwrite a file someone
+// changed since it was read.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "tonelint/status.h"
+
+namespace tonelint {
+
+// `text` with the suggestions of `diagnostics` applied, leftmost first, skipping any edit
+// that overlaps one already taken. Unsafe suggestions only when `include_unsafe`.
+std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
+                              int* applied);
+
+// A unified diff (3 lines of context) from `before` to `after`, or "" when equal.
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
+
+// Replaces `path` with `updated` if its content is still `original`. The new content goes
+// to a temporary file in the same directory, which is renamed over the original.
+Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated);
+
+}  // namespace tonelint

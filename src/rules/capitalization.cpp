@@ -1,0 +1,93 @@
+// capitalization: SHOUTING. A run of all-capital English words, at least one of them
+// `min_length` letters or longer and not an allowed acronym, is reported with a
+// sentence-case rewrite: "YOUR ACCOUNT IS LOCKED" → "Your account is locked".
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "rules/rule_check.h"
+
+namespace tonelint {
+namespace {
+
+class CapitalizationCheck final : public RuleCheck {
+ public:
+  using RuleCheck::RuleCheck;
+
+  void check(const MessageView& message, std::span<const Match>, std::vector<Diagnostic>* out) const override {
+    const auto& tokens = message.analysis.tokens;
+    for (const AnalyzedSentence& as : message.analysis.sentences) {
+      std::uint32_t i = as.token_begin;
+      while (i < as.token_end) {
+        if (!is_caps(tokens[i])) {
+          ++i;
+          continue;
+        }
+        std::uint32_t end = i;
+        bool shouting = false;
+        while (end < as.token_end && is_caps(tokens[end])) {
+          shouting = shouting || (letters(tokens[end]) >= rule().min_length && !allowed(tokens[end]));
+          ++end;
+        }
+        if (shouting) report_run(message, i, end, i == as.token_begin, out);
+        i = end;
+      }
+    }
+  }
+
+ private:
+  static std::size_t letters(const Token& t) {
+    return static_cast<std::size_t>(std::count_if(t.surface.begin(), t.surface.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) >= 0xC0);
+    }));
+  }
+
+  // An English word written in capitals only (two letters or more, so "I" and "A" are not).
+  static bool is_caps(const Token& t) {
+    if (t.kind != TokenKind::kWord || t.lang != Lang::kEn) return false;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(t.surface.data(), static_cast<int32_t>(t.surface.size())));
+    int upper = 0;
+    for (int32_t k = 0; k < u.length(); ++k) {
+      if (u_islower(u.charAt(k))) return false;
+      upper += u_isupper(u.charAt(k)) ? 1 : 0;
+    }
+    return upper >= 2;
+  }
+
+  bool allowed(const Token& t) const {
+    return std::find(rule().allow.begin(), rule().allow.end(), t.surface) != rule().allow.end();
+  }
+
+  void report_run(const MessageView& message, std::uint32_t begin, std::uint32_t end, bool starts_sentence,
+                  std::vector<Diagnostic>* out) const {
+    const auto& tokens = message.analysis.tokens;
+    const std::uint32_t offset = tokens[begin].offset;
+    const std::uint32_t length = tokens[end - 1].offset + tokens[end - 1].length - offset;
+    // Lowercase all but allowed acronyms; capitalize the first word of a sentence.
+    std::string rewrite(message.source(offset, length));
+    for (std::uint32_t k = end; k-- > begin;) {
+      const Token& t = tokens[k];
+      if (allowed(t)) continue;
+      std::string lower;
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.surface.data(), static_cast<int32_t>(t.surface.size())));
+      u.toLower();
+      if (k == begin && starts_sentence) u.replace(0, 1, u_toupper(u.char32At(0)));
+      u.toUTF8String(lower);
+      rewrite.replace(t.offset - offset, t.length, lower);
+    }
+    const std::pair<std::string_view, std::string> vars[] = {{"to", rewrite}};
+    Diagnostic d = report(message, offset, length, vars);
+    d.suggestions.push_back(Suggestion{offset, length, rewrite, rule().fix_safe});
+    out->push_back(std::move(d));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> make_capitalization_check(const Rule& rule, std::string id, CheckBuildContext&) {
+  return std::make_unique<CapitalizationCheck>(rule, std::move(id));
+}
+
+}  // namespace tonelint

@@ -1,0 +1,23 @@
+// existence: any match of the rule's words, lemmas, token patterns or regexes is a finding.
+// 二重敬語 「おっしゃられる」; "calm down".
+#include "rules/rule_check.h"
+
+namespace tonelint {
+namespace {
+
+class ExistenceCheck final : public RuleCheck {
+ public:
+  using RuleCheck::RuleCheck;
+
+  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+    for (const Match& m : without_overlaps(matches)) out->push_back(report(message, m.offset, m.length));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> make_existence_check(const Rule& rule, std::string id, CheckBuildContext&) {
+  return std::make_unique<ExistenceCheck>(rule, std::move(id));
+}
+
+}  // namespace tonelint

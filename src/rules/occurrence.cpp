@@ -1,0 +1,64 @@
+// occurrence: how often a pattern appears per message, paragraph or sentence, against
+// `max` and `min`. At most one "!" per message; no emoji when the reader is upset.
+#include <map>
+
+#include "rules/rule_check.h"
+
+namespace tonelint {
+namespace {
+
+class OccurrenceCheck final : public RuleCheck {
+ public:
+  using RuleCheck::RuleCheck;
+
+  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+    const auto& sentences = message.analysis.sentences;
+    if (sentences.empty()) return;
+    // The counting unit of each sentence: the message (0), its paragraph, or itself.
+    auto unit_of = [&](std::uint32_t sentence) -> std::uint32_t {
+      switch (rule().scope) {
+        case Scope::kMessage: return 0;
+        case Scope::kParagraph: return sentences[sentence].sentence.block;
+        case Scope::kSentence: return sentence;
+      }
+      return 0;
+    };
+    std::map<std::uint32_t, std::vector<Match>> by_unit;
+    for (const Match& m : without_overlaps(matches)) by_unit[unit_of(m.sentence)].push_back(m);
+
+    if (rule().max) {
+      const auto max = static_cast<std::size_t>(*rule().max < 0 ? 0 : *rule().max);
+      for (const auto& [unit, list] : by_unit) {
+        if (list.size() <= max) continue;
+        const std::string count = std::to_string(list.size());
+        // Each occurrence past the allowed number is a finding of its own.
+        for (std::size_t i = max; i < list.size(); ++i) {
+          const std::pair<std::string_view, std::string> vars[] = {{"count", count}};
+          out->push_back(report(message, list[i].offset, list[i].length, vars));
+        }
+      }
+    }
+    if (rule().min) {
+      const auto min = static_cast<std::size_t>(*rule().min);
+      // Every unit is checked, including those with no match at all.
+      std::map<std::uint32_t, std::uint32_t> first_sentence_of_unit;
+      for (std::uint32_t s = 0; s < sentences.size(); ++s) first_sentence_of_unit.emplace(unit_of(s), s);
+      for (const auto& [unit, first] : first_sentence_of_unit) {
+        auto it = by_unit.find(unit);
+        const std::size_t n = it == by_unit.end() ? 0 : it->second.size();
+        if (n >= min) continue;
+        const Sentence& s = sentences[first].sentence;
+        const std::pair<std::string_view, std::string> vars[] = {{"count", std::to_string(n)}};
+        out->push_back(report(message, s.offset, s.length, vars));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> make_occurrence_check(const Rule& rule, std::string id, CheckBuildContext&) {
+  return std::make_unique<OccurrenceCheck>(rule, std::move(id));
+}
+
+}  // namespace tonelint

@@ -1,0 +1,147 @@
+// register: the level of formality. Japanese: です・ます調 and だ・である調 not mixed in
+// one message (style: consistent), or one of them required (polite / plain). English
+// (style: formal): no contractions, with the expanded form as the rewrite.
+#include <array>
+
+#include "rules/rule_check.h"
+
+namespace tonelint {
+namespace {
+
+enum class Style { kNone, kPolite, kPlain };
+
+struct Marker {
+  Style style = Style::kNone;
+  std::uint32_t token = 0;  // absolute index of the token that shows it
+};
+
+// The sentence's closing style, read from its last auxiliary verbs: です/ます are polite;
+// だ and である are plain. A sentence with neither (a noun phrase, a plain verb) says nothing.
+Marker style_of(const MessageView& message, const AnalyzedSentence& as) {
+  const auto tokens = message.tokens(as);
+  for (std::size_t i = tokens.size(); i-- > 0;) {
+    const Token& t = tokens[i];
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kEmoji || t.kind == TokenKind::kKaomoji) continue;
+    if (t.morph == nullptr) break;
+    const Morph& m = *t.morph;
+    const auto at = as.token_begin + static_cast<std::uint32_t>(i);
+    if (m.pos == "助動詞" && (m.base == "です" || m.base == "ます")) return Marker{Style::kPolite, at};
+    if (m.pos == "助動詞" && m.base == "だ") return Marker{Style::kPlain, at};
+    if (m.pos == "助動詞" && (m.base == "た" || m.base == "う" || m.base == "ん" || m.base == "ない")) continue;
+    if (m.pos == "助詞" && m.pos1 == "終助詞") continue;  // ね, よ, か after the ending
+    if (m.pos == "動詞" && m.base == "ある" && i > 0 && tokens[i - 1].surface == "で") {
+      return Marker{Style::kPlain, at - 1};  // である
+    }
+    break;
+  }
+  return Marker{};
+}
+
+struct Contraction {
+  std::string_view word;
+  std::string_view expanded;
+};
+constexpr std::array<Contraction, 40> kContractions = {{
+    {"don't", "do not"},   {"doesn't", "does not"}, {"didn't", "did not"}, {"can't", "cannot"},
+    {"won't", "will not"}, {"wouldn't", "would not"}, {"shouldn't", "should not"}, {"couldn't", "could not"},
+    {"isn't", "is not"},   {"aren't", "are not"},   {"wasn't", "was not"}, {"weren't", "were not"},
+    {"haven't", "have not"}, {"hasn't", "has not"}, {"hadn't", "had not"}, {"i'm", "I am"},
+    {"you're", "you are"}, {"we're", "we are"},     {"they're", "they are"}, {"it's", "it is"},
+    {"that's", "that is"}, {"there's", "there is"}, {"what's", "what is"}, {"let's", "let us"},
+    {"i've", "I have"},    {"you've", "you have"},  {"we've", "we have"},  {"they've", "they have"},
+    {"i'll", "I will"},    {"you'll", "you will"},  {"we'll", "we will"},  {"they'll", "they will"},
+    {"it'll", "it will"},  {"i'd", "I would"},      {"you'd", "you would"}, {"we'd", "we would"},
+    {"he's", "he is"},     {"she's", "she is"},     {"who's", "who is"},   {"here's", "here is"},
+}};
+
+// don’t → don't, so typographic apostrophes match the table.
+std::string with_straight_apostrophes(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word.substr(i, 3) == "\xE2\x80\x99") {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(word[i]);
+    }
+  }
+  return out;
+}
+
+class RegisterCheck final : public RuleCheck {
+ public:
+  using RuleCheck::RuleCheck;
+
+  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+    if (rule().style == "formal") {
+      check_formal(message, matches, out);
+    } else {
+      check_japanese(message, out);
+    }
+  }
+
+ private:
+  void check_japanese(const MessageView& message, std::vector<Diagnostic>* out) const {
+    std::vector<Marker> markers;
+    std::size_t polite = 0, plain = 0;
+    for (const AnalyzedSentence& as : message.analysis.sentences) {
+      if (!as.sentence.langs.has(Lang::kJa)) continue;
+      const Marker m = style_of(message, as);
+      if (m.style == Style::kNone) continue;
+      (m.style == Style::kPolite ? polite : plain) += 1;
+      markers.push_back(m);
+    }
+    Style wrong = Style::kNone;
+    const std::string& style = rule().style;
+    if (style == "polite") wrong = Style::kPlain;
+    if (style == "plain") wrong = Style::kPolite;
+    if (style == "consistent" && polite > 0 && plain > 0) {
+      wrong = plain <= polite ? Style::kPlain : Style::kPolite;  // the minority is the slip
+    }
+    if (wrong == Style::kNone) return;
+    const std::string expected = wrong == Style::kPlain ? "です・ます" : "だ・である";
+    for (const Marker& m : markers) {
+      if (m.style != wrong) continue;
+      const Token& t = message.analysis.tokens[m.token];
+      std::uint32_t length = t.length;
+      if (m.token + 1 < message.analysis.tokens.size() && t.surface == "で") {  // である: both tokens
+        const Token& next = message.analysis.tokens[m.token + 1];
+        length = next.offset + next.length - t.offset;
+      }
+      const std::pair<std::string_view, std::string> vars[] = {{"expected", expected}};
+      out->push_back(report(message, t.offset, length, vars));
+    }
+  }
+
+  void check_formal(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const {
+    for (const AnalyzedSentence& as : message.analysis.sentences) {
+      for (const Token& t : message.tokens(as)) {
+        if (t.kind != TokenKind::kWord || t.lang != Lang::kEn) continue;
+        const std::string folded = with_straight_apostrophes(t.norm);
+        for (const Contraction& c : kContractions) {
+          if (folded != c.word) continue;
+          std::string expanded(c.expanded);
+          if (!t.surface.empty() && t.surface.front() >= 'A' && t.surface.front() <= 'Z' && expanded[0] >= 'a') {
+            expanded[0] = static_cast<char>(expanded[0] - 'a' + 'A');
+          }
+          const std::pair<std::string_view, std::string> vars[] = {{"to", expanded}};
+          Diagnostic d = report(message, t.offset, t.length, vars);
+          d.suggestions.push_back(Suggestion{t.offset, t.length, expanded, rule().fix_safe});
+          out->push_back(std::move(d));
+          break;
+        }
+      }
+    }
+    // Slang the rule lists (gonna, hey guys) is reported as written.
+    for (const Match& m : without_overlaps(matches)) out->push_back(report(message, m.offset, m.length));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> make_register_check(const Rule& rule, std::string id, CheckBuildContext&) {
+  return std::make_unique<RegisterCheck>(rule, std::move(id));
+}
+
+}  // namespace tonelint

@@ -1,0 +1,126 @@
+// substitution: a phrase with a preferred form; each finding carries the rewrite.
+// 了解しました → 承知しました; "utilize" → "use". A Japanese rewrite keeps the
+// conjugation of what it replaces (見れます → 見られます); an English one keeps its
+// capitalization (Utilize → Use).
+#include <unicode/unistr.h>
+
+#include "engine/conjugation.h"
+#include "extract/plain_text_extractor.h"
+#include "input/source_text.h"
+#include "rules/rule_check.h"
+
+namespace tonelint {
+namespace {
+
+struct Rewrite {
+  std::string to;
+  bool conjugates = false;    // `from` ends in a conjugable word and `to` can follow it
+  std::string to_prefix;      // `to` before its last conjugable word
+  std::string to_base;        // that word's dictionary form
+  std::string to_ctype;       // and its 活用型
+};
+
+// The prose tokens the analyzer makes of `text` (a rewrite or a phrase).
+std::vector<Token> tokens_of(Analyzer& analyzer, const std::string& text, Analysis* analysis,
+                             std::unique_ptr<SourceText>* source, std::unique_ptr<Document>* doc) {
+  auto loaded = load_source_bytes(text, "<rewrite>");
+  if (!loaded.ok()) return {};
+  *source = std::move(*loaded);
+  auto extracted = PlainTextExtractor().extract(**source);
+  if (!extracted.ok()) return {};
+  *doc = std::make_unique<Document>(std::move(*extracted));
+  *analysis = Analysis();
+  analyzer.analyze(**doc, analysis);
+  std::vector<Token> out;
+  for (const Token& t : analysis->tokens) {
+    if (is_prose(t.kind)) out.push_back(t);
+  }
+  return out;
+}
+
+std::string to_upper(const std::string& s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toUpper().toUTF8String(out);
+  return out;
+}
+
+// "Utilize" → "Use", "UTILIZE" → "USE", "utilize" → "use".
+std::string match_case(std::string_view matched, const std::string& to) {
+  const icu::UnicodeString m = icu::UnicodeString::fromUTF8(icu::StringPiece(matched.data(), static_cast<int32_t>(matched.size())));
+  int upper = 0, lower = 0;
+  for (int32_t i = 0; i < m.length(); ++i) {
+    upper += u_isupper(m.charAt(i)) ? 1 : 0;
+    lower += u_islower(m.charAt(i)) ? 1 : 0;
+  }
+  if (upper > 1 && lower == 0) return to_upper(to);
+  if (m.length() > 0 && u_isupper(m.char32At(0)) && !to.empty()) {
+    icu::UnicodeString t = icu::UnicodeString::fromUTF8(to);
+    const UChar32 first = t.char32At(0);
+    if (u_islower(first)) {
+      t.replace(0, U16_LENGTH(first), u_toupper(first));
+      std::string out;
+      t.toUTF8String(out);
+      return out;
+    }
+  }
+  return to;
+}
+
+class SubstitutionCheck final : public RuleCheck {
+ public:
+  SubstitutionCheck(const Rule& rule, std::string id, CheckBuildContext& ctx) : RuleCheck(rule, std::move(id)) {
+    Analysis analysis;
+    std::unique_ptr<SourceText> source;
+    std::unique_ptr<Document> doc;
+    for (const auto& [from, to] : rule.swap) {
+      Rewrite rw;
+      rw.to = to;
+      const std::vector<Token> from_tokens = tokens_of(ctx.analyzer, from, &analysis, &source, &doc);
+      if (!from_tokens.empty() && is_conjugable(from_tokens.back())) {
+        const std::vector<Token> to_tokens = tokens_of(ctx.analyzer, to, &analysis, &source, &doc);
+        if (!to_tokens.empty() && is_conjugable(to_tokens.back())) {
+          const Token& last = to_tokens.back();
+          rw.conjugates = true;
+          rw.to_prefix = to.substr(0, last.offset);
+          rw.to_base = std::string(last.morph->base);
+          rw.to_ctype = std::string(last.morph->ctype);
+        }
+      }
+      rewrites_.push_back(std::move(rw));
+    }
+  }
+
+  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+    for (const Match& m : without_overlaps(matches)) {
+      if (m.source != PatternSource::kSwap || m.pattern >= rewrites_.size()) continue;
+      const std::optional<std::string> replacement = rewrite_for(message, m);
+      const std::pair<std::string_view, std::string> vars[] = {{"to", replacement.value_or(rewrites_[m.pattern].to)}};
+      Diagnostic d = report(message, m.offset, m.length, vars);
+      if (replacement) d.suggestions.push_back(Suggestion{m.offset, m.length, *replacement, rule().fix_safe});
+      out->push_back(std::move(d));
+    }
+  }
+
+ private:
+  std::optional<std::string> rewrite_for(const MessageView& message, const Match& m) const {
+    const Rewrite& rw = rewrites_[m.pattern];
+    const std::string_view matched = message.source(m.offset, m.length);
+    if (!rw.conjugates) return match_case(matched, rw.to);
+    const Token& last = message.analysis.tokens[m.token_end - 1];
+    if (last.morph == nullptr) return std::nullopt;
+    // The rewrite's last word takes the form the replaced word had (連用形 before ます).
+    auto conjugated = conjugate(rw.to_base, rw.to_ctype, last.morph->cform);
+    if (!conjugated) return std::nullopt;  // better no rewrite than a wrong one
+    return rw.to_prefix + *conjugated;
+  }
+
+  std::vector<Rewrite> rewrites_;
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> make_substitution_check(const Rule& rule, std::string id, CheckBuildContext& ctx) {
+  return std::make_unique<SubstitutionCheck>(rule, std::move(id), ctx);
+}
+
+}  // namespace tonelint
