@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -87,17 +88,24 @@ class BlockBuilder {
   }
 
   void leave_span(MD_SPANTYPE type, void* detail) {
-    (void)detail;
     if (type == MD_SPAN_CODE || type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY ||
         type == MD_SPAN_WIKILINK) {
       end_mask();
     }
     if (type == MD_SPAN_A) in_link_ = false;
+    // A link's destination or an image's source (an image may have no text at all) lies
+    // before the next line break: search for that break after it, not from an older point.
+    if (type == MD_SPAN_A) note_source_end(static_cast<MD_SPAN_A_DETAIL*>(detail)->href);
+    if (type == MD_SPAN_IMG) note_source_end(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src);
   }
 
   void text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
     if (skip_depth_ > 0 || !active_) return;
-    const bool points_into_source = type != MD_TEXT_NULLCHAR && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR;
+    // md4c passes some text from static strings, not the source: the " " for a line break
+    // inside a code span, the "\n" for one inside raw HTML. Such text has no source offset.
+    const bool points_into_source = type != MD_TEXT_NULLCHAR && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR &&
+                                    in_source(text, size);
+    if (!points_into_source && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) return;
     if (mask_) {
       // Everything inside a code span or autolink becomes one placeholder.
       if (points_into_source) {
@@ -145,6 +153,22 @@ class BlockBuilder {
 
  private:
   std::uint32_t source_offset(const char* p) const { return static_cast<std::uint32_t>(p - begin_); }
+
+  bool in_source(const char* p, MD_SIZE size) const {
+    const std::less_equal<const char*> le;
+    return le(begin_, p) && le(p + size, begin_ + source_limit_);
+  }
+
+  // md4c's attribute text points into the source unless it had to be rewritten. Only an
+  // inline destination "(url" counts: a reference definition may be anywhere in the file.
+  void note_source_end(const MD_ATTRIBUTE& attribute) {
+    if (attribute.text == nullptr || !in_source(attribute.text, attribute.size)) return;
+    std::uint32_t i = source_offset(attribute.text);
+    if (i > 0 && begin_[i - 1] == '<') --i;
+    while (i > 0 && (begin_[i - 1] == ' ' || begin_[i - 1] == '\t' || begin_[i - 1] == '\n' || begin_[i - 1] == '\r')) --i;
+    if (i == 0 || begin_[i - 1] != '(') return;
+    source_end_ = std::max(source_end_, source_offset(attribute.text) + static_cast<std::uint32_t>(attribute.size));
+  }
 
   void start(BlockKind kind) {
     flush();

@@ -60,6 +60,8 @@ Position LineIndex::position(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(bytes_.size()));
   // The last line start <= offset.
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  // Inside the BOM no line start is <= offset (line 1 starts after the BOM): that is line 1.
+  if (it == line_starts_.begin()) ++it;
   const std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::uint32_t start = line_starts_[line_index];
   if (offset < start) start = offset;  // inside the BOM
