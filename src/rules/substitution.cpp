@@ -94,7 +94,10 @@ class SubstitutionCheck final : public RuleCheck {
     for (const Match& m : without_overlaps(matches)) {
       if (m.source != PatternSource::kSwap || m.pattern >= rewrites_.size()) continue;
       const std::optional<std::string> replacement = rewrite_for(message, m);
-      const std::pair<std::string_view, std::string> vars[] = {{"to", replacement.value_or(rewrites_[m.pattern].to)}};
+      // The message names the rule's own form (承知する); the edit holds the conjugated one.
+      const std::string& to = rewrites_[m.pattern].conjugates ? rewrites_[m.pattern].to
+                                                                : replacement.value_or(rewrites_[m.pattern].to);
+      const std::pair<std::string_view, std::string> vars[] = {{"to", to}};
       Diagnostic d = report(message, m.offset, m.length, vars);
       if (replacement) d.suggestions.push_back(Suggestion{m.offset, m.length, *replacement, rule().fix_safe});
       out->push_back(std::move(d));

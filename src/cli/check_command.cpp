@@ -1,0 +1,305 @@
+// `tonelint check`: lint drafts against a tone guide in their context; report, fix or diff.
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "engine/session.h"
+#include "fix/fixer.h"
+#include "input/source_text.h"
+#include "input/utf8.h"
+
+namespace tonelint::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckOptions {
+  std::string guide;
+  ContextFlags context;
+  std::string format = "text";
+  std::string fix;  // "", "safe" (--fix) or "all" (--fix=all)
+  bool diff = false;
+  int jobs = 0;
+  std::string stdin_filename;
+  std::vector<std::string> paths;
+};
+
+constexpr int kMaxFixPasses = 5;
+
+struct FileOutcome {
+  std::string path;
+  Status error;             // the file could not be checked
+  bool skipped = false;     // binary
+  std::unique_ptr<SourceText> source;  // as checked (after fixes)
+  FileReport report;
+  std::string diff;
+  int fixes = 0;
+};
+
+bool is_draft(const fs::path& p) {
+  static const std::vector<std::string> kExtensions = {".md", ".markdown", ".mdx", ".mdown", ".mkd", ".txt", ".text"};
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+}
+
+// Files named on the command line, with directories expanded to the drafts inside them.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const std::string name = it->path().filename().string();
+        if (it->is_directory() && !name.empty() && name[0] == '.') {
+          it.disable_recursion_pending();  // .git and friends
+          continue;
+        }
+        if (it->is_regular_file() && is_draft(it->path())) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+FileOutcome check_one(LintSession& session, const CheckOptions& options, const std::string& path) {
+  FileOutcome outcome;
+  const bool from_stdin = path == "-";
+  outcome.path = from_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : path;
+  auto loaded = from_stdin ? load_source_stream(std::cin, outcome.path) : load_source_file(path);
+  if (!loaded.ok()) {
+    outcome.skipped = loaded.status().code() == ErrorCode::kBinary;
+    outcome.error = loaded.status();
+    return outcome;
+  }
+  const Extractor& extractor = extractor_for_path(outcome.path);
+  const Context flags = options.context.to_context();
+  outcome.source = std::move(*loaded);
+  auto report = session.lint(*outcome.source, extractor, flags);
+  if (!report.ok()) {
+    outcome.error = report.status();
+    return outcome;
+  }
+  outcome.report = std::move(*report);
+  if (options.fix.empty() && !options.diff) return outcome;
+
+  // Apply, re-check, repeat: a fix can reveal or unblock another (bounded passes).
+  const std::string original(outcome.source->bytes());
+  const bool all = options.fix == "all";
+  for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+    int applied = 0;
+    std::string updated = apply_suggestions(outcome.source->bytes(), outcome.report.result.diagnostics, all, &applied);
+    if (applied == 0 || updated == outcome.source->bytes()) break;
+    auto next = load_source_bytes(std::move(updated), outcome.path);
+    if (!next.ok()) break;  // a rewrite never makes invalid UTF-8, but never write one either
+    auto next_report = session.lint(**next, extractor, flags);
+    if (!next_report.ok()) break;
+    outcome.fixes += applied;
+    outcome.source = std::move(*next);
+    outcome.report = std::move(*next_report);
+  }
+  if (options.diff) {
+    outcome.diff = unified_diff(outcome.path, original, outcome.source->bytes());
+  } else if (outcome.source->bytes() != original && !from_stdin) {
+    if (Status s = write_if_unchanged(path, original, outcome.source->bytes()); !s.ok()) outcome.error = s;
+  }
+  return outcome;
+}
+
+std::string marker_line(std::string_view line, std::size_t start_col, std::size_t width) {
+  std::string out(start_col - 1, ' ');
+  for (std::size_t i = 0; i < start_col - 1 && i < line.size(); ++i) {
+    if (line[i] == '\t') out[i] = '\t';
+  }
+  out.append(std::max<std::size_t>(width, 1), '^');
+  return out;
+}
+
+void print_text(const FileOutcome& f, bool stdin_fixed) {
+  const SourceText& src = *f.source;
+  for (const Diagnostic& d : f.report.result.diagnostics) {
+    const Position p = src.position(d.offset);
+    std::cout << f.path << ':' << p.line << ':' << p.column << ": " << level_name(d.level) << ": " << d.message << " ["
+              << d.rule << "]\n";
+    const std::string_view line = src.lines().line_text(p.line);
+    const std::uint32_t line_start = src.lines().line_start(p.line);
+    const std::size_t end_in_line = std::min<std::size_t>(d.offset + d.length - line_start, line.size());
+    const std::size_t width = count_code_points(line.substr(std::min<std::size_t>(d.offset - line_start, line.size()),
+                                                            end_in_line - std::min<std::size_t>(d.offset - line_start, end_in_line)));
+    const std::string number = std::to_string(p.line);
+    std::cout << "  " << number << " | " << line << '\n'
+              << "  " << std::string(number.size(), ' ') << " | " << marker_line(line, p.column, width) << '\n';
+    if (!d.suggestions.empty()) {
+      std::cout << "  " << std::string(number.size(), ' ') << " = " << (d.suggestions.front().safe ? "fix" : "suggestion")
+                << ": \"" << d.match << "\" → \"" << d.suggestions.front().text << "\"\n";
+    }
+  }
+  if (stdin_fixed) std::cout << src.bytes();
+}
+
+nlohmann::json file_json(const FileOutcome& f) {
+  nlohmann::json j;
+  j["path"] = f.path;
+  nlohmann::json ctx = nlohmann::json::object(), sources = nlohmann::json::object();
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    ctx[kDimensionNames[d]] = f.report.context.values[d];
+    sources[kDimensionNames[d]] = context_source_name(f.report.context_sources[d]);
+  }
+  j["context"] = ctx;
+  j["context_source"] = sources;
+  j["score"] = f.report.result.score;
+  nlohmann::json list = nlohmann::json::array();
+  const SourceText& src = *f.source;
+  for (const Diagnostic& d : f.report.result.diagnostics) {
+    const Position p = src.position(d.offset);
+    const Position e = src.position(d.offset + d.length);
+    nlohmann::json dj;
+    dj["rule"] = d.rule;
+    dj["level"] = level_name(d.level);
+    dj["message"] = d.message;
+    dj["line"] = p.line;
+    dj["column"] = p.column;
+    dj["end_line"] = e.line;
+    dj["end_column"] = e.column;
+    dj["offset"] = d.offset;
+    dj["length"] = d.length;
+    dj["match"] = d.match;
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (const Suggestion& s : d.suggestions) {
+      suggestions.push_back({{"text", s.text}, {"offset", s.offset}, {"length", s.length}, {"safe", s.safe}});
+    }
+    dj["suggestions"] = suggestions;
+    dj["origin"] = d.origin;
+    list.push_back(std::move(dj));
+  }
+  j["diagnostics"] = std::move(list);
+  if (f.fixes > 0) j["fixed"] = f.fixes;
+  return j;
+}
+
+int run_check(CheckOptions options) {
+  std::ios::sync_with_stdio(false);
+  if (options.format != "text" && options.format != "json") {
+    std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected text or json)\n";
+    return kExitUsage;
+  }
+  if (!options.fix.empty() && options.fix != "safe" && options.fix != "all") {
+    std::cerr << "tonelint check: --fix takes no value or =all, not '" << options.fix << "'\n";
+    return kExitUsage;
+  }
+  if (!options.fix.empty() && options.diff) {
+    std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
+    return kExitUsage;
+  }
+  auto guide = load_guide_or_report(options.guide);
+  if (!guide) return kExitUsage;
+  if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
+    std::cerr << "tonelint: " << checked.status().message() << '\n';
+    return kExitUsage;
+  }
+  auto model = MecabModel::load();
+  if (!model.ok()) {
+    std::cerr << "tonelint: " << model.status().to_string() << '\n';
+    return kExitUsage;
+  }
+
+  const std::vector<std::string> files = expand_paths(options.paths);
+  std::vector<FileOutcome> outcomes(files.size());
+  const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
+                                              static_cast<int>(files.size())));
+  std::atomic<std::size_t> next{0};
+  std::mutex setup_error_mutex;
+  Status setup_error;
+  auto worker = [&] {
+    auto session = LintSession::create(guide, *model);
+    if (!session.ok()) {
+      std::lock_guard<std::mutex> lock(setup_error_mutex);
+      setup_error = session.status();
+      return;
+    }
+    for (std::size_t i = next++; i < files.size(); i = next++) outcomes[i] = check_one(**session, options, files[i]);
+  };
+  if (jobs == 1 || std::count(files.begin(), files.end(), "-") > 0) {
+    worker();  // stdin is read on this thread, in order
+  } else {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+  }
+  if (!setup_error.ok()) {
+    std::cerr << "tonelint: " << setup_error.to_string() << '\n';
+    return kExitUsage;
+  }
+
+  int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0;
+  nlohmann::json json_files = nlohmann::json::array();
+  for (const FileOutcome& f : outcomes) {
+    if (!f.error.ok() && !f.source) {
+      std::cerr << "tonelint: " << f.error.to_string() << '\n';
+      if (!f.skipped) ++failed;
+      continue;
+    }
+    if (!f.error.ok()) {  // checked, but could not write the fix
+      std::cerr << "tonelint: " << f.error.to_string() << '\n';
+      ++failed;
+    }
+    fixed += f.fixes;
+    for (const Diagnostic& d : f.report.result.diagnostics) {
+      (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
+    }
+    if (options.format == "json") {
+      json_files.push_back(file_json(f));
+    } else if (options.diff) {
+      std::cout << f.diff;
+    } else {
+      print_text(f, !options.fix.empty() && f.path != "" && options.paths.size() == 1 && options.paths[0] == "-");
+    }
+  }
+  if (options.format == "json") {
+    nlohmann::json out;
+    out["files"] = std::move(json_files);
+    out["summary"] = {{"files", outcomes.size()}, {"errors", errors}, {"warnings", warnings}, {"suggestions", suggestions}};
+    std::cout << out.dump() << '\n';
+  }
+  std::cout.flush();
+  std::cerr << "tonelint: " << outcomes.size() << " file" << (outcomes.size() == 1 ? "" : "s") << ", " << errors
+            << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << ", "
+            << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
+  if (fixed > 0) std::cerr << ", " << fixed << " fixed";
+  std::cerr << '\n';
+  if (failed > 0) return kExitUsage;
+  return errors > 0 ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+std::function<int()> add_check_command(CLI::App& app) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand("check", "Check drafts against a tone guide in their context");
+  cmd->add_option("--guide", options->guide, "Tone guide (YAML)");
+  options->context.add_to(*cmd);
+  cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();
+  cmd->add_option("--fix", options->fix, "Apply safe rewrites (--fix) or all rewrites (--fix=all)")
+      ->expected(0, 1)
+      ->default_str("safe");
+  cmd->add_flag("--diff", options->diff, "Print the rewrites as a unified diff instead of writing them");
+  cmd->add_option("--jobs,-j", options->jobs, "Files checked in parallel (default: one per core)");
+  cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for stdin (its extension picks the format)");
+  cmd->add_option("paths", options->paths, "Files or directories to check; - reads stdin")->required();
+  return [options] { return run_check(*options); };
+}
+
+}  // namespace tonelint::cli
