@@ -50,6 +50,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 std::optional<std::string> conjugate(std::string_view base, std::string_view ctype, std::string_view cform) {
+  // The dictionary form is the base itself, whatever the type; 不変化型 (ん) never changes.
+  if (cform == "基本形" || ctype == "不変化型") return std::string(base);
   for (const Paradigm& p : kParadigms) {
     if (ctype.substr(0, p.ctype.size()) != p.ctype) continue;
     if (!ends_with(base, p.base_ending)) return std::nullopt;

@@ -14,15 +14,6 @@ namespace {
 // a catastrophic pattern must not hang a run.
 constexpr int32_t kRegexTimeLimit = 250;
 
-bool lang_applies(RuleLang lang, const Sentence& s) {
-  switch (lang) {
-    case RuleLang::kJa: return s.langs.has(Lang::kJa);
-    case RuleLang::kEn: return s.langs.has(Lang::kEn);
-    case RuleLang::kAny: return true;
-  }
-  return true;
-}
-
 // The norms and lemmas the analyzer makes of a phrase, so phrases match exactly where
 // the text's own tokens do.
 Result<std::vector<Token>> phrase_tokens(Analyzer& analyzer, const std::string& phrase, Analysis* scratch,
@@ -84,6 +75,15 @@ int match_from(std::span<const Token> tokens, std::size_t at, const TokenPattern
 }
 
 }  // namespace
+
+bool lang_applies(RuleLang lang, const Sentence& s) {
+  switch (lang) {
+    case RuleLang::kJa: return s.langs.has(Lang::kJa);
+    case RuleLang::kEn: return s.langs.has(Lang::kEn);
+    case RuleLang::kAny: return true;
+  }
+  return true;
+}
 
 bool is_conjugable(const Token& t) {
   return t.morph != nullptr && !t.morph->ctype.empty() && t.morph->cform == "基本形" &&
@@ -216,8 +216,9 @@ void MatchIndex::match_phrases(const MessageView& message, std::uint32_t sentenc
         if (n > 0) emit(tp.rule, tp.pattern, PatternSource::kTokens, i, i + static_cast<std::size_t>(n));
       }
     };
+    // Each pattern sits in one of the two buckets, so trying both never matches twice.
     try_patterns(lookup(token_by_norm_, t.norm));
-    if (t.lemma != t.norm) try_patterns(lookup(token_by_lemma_, t.lemma));
+    try_patterns(lookup(token_by_lemma_, t.lemma));
     try_patterns(&unanchored_);
   }
 }

@@ -86,6 +86,9 @@ class MatchIndex {
   std::vector<CompiledRegex> regexes_;
 };
 
+// Whether a rule for `lang` looks at sentence `s` (a mixed sentence counts for both).
+bool lang_applies(RuleLang lang, const Sentence& s);
+
 // A Japanese verb, adjective or auxiliary in its dictionary form (基本形).
 bool is_conjugable(const Token& t);
 

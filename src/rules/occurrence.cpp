@@ -41,8 +41,12 @@ class OccurrenceCheck final : public RuleCheck {
     if (rule().min) {
       const auto min = static_cast<std::size_t>(*rule().min);
       // Every unit is checked, including those with no match at all.
+      // Units with no sentence in the rule's language are not judged: an English minimum
+      // says nothing about a Japanese paragraph.
       std::map<std::uint32_t, std::uint32_t> first_sentence_of_unit;
-      for (std::uint32_t s = 0; s < sentences.size(); ++s) first_sentence_of_unit.emplace(unit_of(s), s);
+      for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+        if (lang_applies(rule().lang, sentences[s].sentence)) first_sentence_of_unit.emplace(unit_of(s), s);
+      }
       for (const auto& [unit, first] : first_sentence_of_unit) {
         auto it = by_unit.find(unit);
         const std::size_t n = it == by_unit.end() ? 0 : it->second.size();

@@ -25,13 +25,14 @@ Marker style_of(const MessageView& message, const AnalyzedSentence& as) {
     if (t.morph == nullptr) break;
     const Morph& m = *t.morph;
     const auto at = as.token_begin + static_cast<std::uint32_t>(i);
+    // である: ipadic reads で (助動詞) + ある (助動詞, sometimes 動詞).
+    if (m.base == "ある" && (m.pos == "助動詞" || m.pos == "動詞") && i > 0 && tokens[i - 1].surface == "で") {
+      return Marker{Style::kPlain, at - 1};
+    }
     if (m.pos == "助動詞" && (m.base == "です" || m.base == "ます")) return Marker{Style::kPolite, at};
     if (m.pos == "助動詞" && m.base == "だ") return Marker{Style::kPlain, at};
     if (m.pos == "助動詞" && (m.base == "た" || m.base == "う" || m.base == "ん" || m.base == "ない")) continue;
     if (m.pos == "助詞" && m.pos1 == "終助詞") continue;  // ね, よ, か after the ending
-    if (m.pos == "動詞" && m.base == "ある" && i > 0 && tokens[i - 1].surface == "で") {
-      return Marker{Style::kPlain, at - 1};  // である
-    }
     break;
   }
   return Marker{};

@@ -1,0 +1,136 @@
+// The rule tester: runs a fixture of drafts with inline expectations against a guide.
+//
+// A fixture (tests/fixtures/rules/<kind>.yaml) holds `guide:` (the guide's YAML as a
+// block string) and `cases:`, each with `text`, and optionally `context` and `format`
+// (text or markdown). In the text, ⟦span⟧{rule} marks a span the rule must report and
+// ⟦span⟧{rule→rewrite} also the rewrite it must offer. Nothing unmarked may be reported.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/session.h"
+#include "guide/guide_loader.h"
+#include "input/source_text.h"
+#include "tokenize/mecab_model.h"
+
+namespace tonelint::testing {
+
+struct Expected {
+  std::string rule;
+  std::uint32_t offset;
+  std::uint32_t length;
+  std::string rewrite;  // empty: not checked
+  bool operator<(const Expected& o) const {
+    return std::tie(offset, length, rule) < std::tie(o.offset, o.length, o.rule);
+  }
+};
+
+// Strips the markers from `marked`, returning the clean text and what it expects.
+inline std::string strip_markers(const std::string& marked, std::vector<Expected>* expected) {
+  static const std::string kOpen = "\xE2\x9F\xA6", kClose = "\xE2\x9F\xA7";  // ⟦ ⟧
+  std::string clean;
+  std::size_t i = 0;
+  std::vector<std::size_t> opens;
+  while (i < marked.size()) {
+    if (marked.compare(i, kOpen.size(), kOpen) == 0) {
+      opens.push_back(clean.size());
+      i += kOpen.size();
+    } else if (marked.compare(i, kClose.size(), kClose) == 0 && !opens.empty()) {
+      const std::size_t begin = opens.back();
+      opens.pop_back();
+      i += kClose.size();
+      const std::size_t close = marked.find('}', i);
+      std::string spec = marked.substr(i + 1, close - i - 1);  // after '{'
+      i = close + 1;
+      Expected e{spec, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(clean.size() - begin), ""};
+      if (const std::size_t arrow = spec.find("\xE2\x86\x92"); arrow != std::string::npos) {  // →
+        e.rule = spec.substr(0, arrow);
+        e.rewrite = spec.substr(arrow + 3);
+      }
+      expected->push_back(e);
+    } else {
+      clean.push_back(marked[i++]);
+    }
+  }
+  return clean;
+}
+
+// The text with the given findings marked, to show what was found.
+inline std::string mark(const std::string& clean, const std::vector<Expected>& found) {
+  std::vector<std::pair<std::size_t, std::string>> inserts;
+  for (const Expected& f : found) {
+    inserts.emplace_back(f.offset + f.length, "\xE2\x9F\xA7{" + f.rule + (f.rewrite.empty() ? "" : "\xE2\x86\x92" + f.rewrite) + "}");
+    inserts.emplace_back(f.offset, "\xE2\x9F\xA6");
+  }
+  std::stable_sort(inserts.begin(), inserts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out = clean;
+  for (const auto& [at, text] : inserts) out.insert(at, text);
+  return out;
+}
+
+inline void run_rule_fixture(const std::string& name) {
+  const std::string path = std::string(TONELINT_TEST_DATA) + "/rules/" + name;
+  YAML::Node fixture;
+  try {
+    fixture = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    FAIL() << path << ": " << e.what();
+  }
+  GuideLoad load = load_guide_text(fixture["guide"].as<std::string>(), path);
+  ASSERT_TRUE(load.ok()) << load.errors.front().to_string();
+  static std::shared_ptr<MecabModel> model = *MecabModel::load();
+  auto session = LintSession::create(load.guide, model);
+  ASSERT_TRUE(session.ok()) << session.status().to_string();
+
+  int index = 0;
+  for (const auto& c : fixture["cases"]) {
+    const std::string case_name = c["name"] ? c["name"].as<std::string>() : "case " + std::to_string(index);
+    ++index;
+    SCOPED_TRACE(name + ": " + case_name);
+    std::vector<Expected> expected;
+    const std::string text = strip_markers(c["text"].as<std::string>(), &expected);
+    Context flags;
+    if (const YAML::Node ctx = c["context"]) {
+      for (std::size_t d = 0; d < kDimensionCount; ++d) {
+        if (ctx[kDimensionNames[d]]) flags.values[d] = ctx[kDimensionNames[d]].as<std::string>();
+      }
+    }
+    const std::string format = c["format"] ? c["format"].as<std::string>() : "text";
+    auto source = load_source_bytes(text, format == "markdown" ? "case.md" : "case.txt");
+    ASSERT_TRUE(source.ok()) << source.status().to_string();
+    auto report = (*session)->lint(**source, extractor_for_path((*source)->path()), flags);
+    ASSERT_TRUE(report.ok()) << report.status().to_string();
+
+    std::vector<Expected> found;
+    for (const Diagnostic& d : report->result.diagnostics) {
+      const std::string rule = d.rule.substr(d.rule.find('.') + 1);
+      found.push_back(Expected{rule, d.offset, d.length, d.suggestions.empty() ? "" : d.suggestions.front().text});
+    }
+    // Rewrites are compared only where the fixture names one.
+    std::vector<Expected> comparable = found;
+    for (Expected& f : comparable) {
+      auto e = std::find_if(expected.begin(), expected.end(), [&](const Expected& x) {
+        return x.rule == f.rule && x.offset == f.offset && x.length == f.length;
+      });
+      if (e == expected.end() || e->rewrite.empty()) f.rewrite.clear();
+    }
+    std::sort(comparable.begin(), comparable.end());
+    std::sort(expected.begin(), expected.end());
+    auto key = [](const std::vector<Expected>& v) {
+      std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> k;
+      for (const Expected& e : v) k.emplace_back(e.offset, e.length, e.rule, e.rewrite);
+      return k;
+    };
+    EXPECT_EQ(key(comparable), key(expected)) << "expected: " << mark(text, expected) << "\n   found: " << mark(text, found);
+  }
+  EXPECT_GT(index, 0) << "no cases in " << path;
+}
+
+}  // namespace tonelint::testing
