@@ -1,0 +1,157 @@
+// The CLI contracts of DESIGN.md: exit codes, the JSON report, --fix, --diff, explain, test.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace tonelint {
+namespace {
+
+using testing::run_tonelint;
+
+const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/guide.yaml";
+
+std::string temp_file(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(CheckCommandTest, ExitCodesFollowTheFindings) {
+  const std::string clean = temp_file("clean.txt", "Thanks, we fixed it.\n");
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " " + clean).exit_code, 0);
+  const std::string upset = temp_file("upset.txt", "We fixed it!\n");
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " " + upset).exit_code, 0);  // a warning only
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --emotion upset " + upset).exit_code, 1);
+}
+
+TEST(CheckCommandTest, RunErrorsAreExitTwoWithWhere) {
+  const std::string f = temp_file("ok.txt", "Hello.\n");
+  auto unknown = run_tonelint("check --guide " + kGuide + " --emotion upsett " + f);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("did you mean 'upset'"), std::string::npos);
+  const std::string broken = temp_file("broken.yaml", "guide: b\nrules:\n  - id: x\n    kind: existance\n");
+  auto bad_guide = run_tonelint("check --guide " + broken + " " + f);
+  EXPECT_EQ(bad_guide.exit_code, 2);
+  EXPECT_NE(bad_guide.err.find("broken.yaml:4:11: unknown kind 'existance'"), std::string::npos) << bad_guide.err;
+  const std::string invalid = temp_file("invalid.txt", "ok\nbad \xff here\n");
+  auto not_utf8 = run_tonelint("check --guide " + kGuide + " " + invalid);
+  EXPECT_EQ(not_utf8.exit_code, 2);
+  EXPECT_NE(not_utf8.err.find("invalid.txt:2:5"), std::string::npos) << not_utf8.err;
+}
+
+TEST(CheckCommandTest, JsonReportHasTheContractFields) {
+  const std::string f = temp_file("report.md", "---\ntone: {emotion: upset}\n---\nPlease utilize it!\n");
+  auto r = run_tonelint("check --guide " + kGuide + " --format json " + f);
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& file = j["files"][0];
+  EXPECT_EQ(file["context"]["emotion"], "upset");
+  EXPECT_EQ(file["context"]["channel"], "email");
+  EXPECT_TRUE(file["score"].is_number());
+  ASSERT_EQ(file["diagnostics"].size(), 2u);
+  const auto& swap = file["diagnostics"][0];
+  EXPECT_EQ(swap["rule"], "cli.plain");
+  EXPECT_EQ(swap["level"], "warning");
+  EXPECT_EQ(swap["line"], 4);
+  EXPECT_EQ(swap["column"], 8);
+  EXPECT_EQ(swap["end_line"], 4);
+  EXPECT_EQ(swap["end_column"], 15);
+  EXPECT_EQ(swap["match"], "utilize");
+  EXPECT_EQ(swap["offset"], 38);
+  EXPECT_EQ(swap["length"], 7);
+  EXPECT_EQ(swap["suggestions"][0]["text"], "use");
+  EXPECT_EQ(swap["suggestions"][0]["safe"], true);
+  EXPECT_EQ(swap["origin"], "rules[0]");
+  const auto& bang = file["diagnostics"][1];
+  EXPECT_EQ(bang["level"], "error");
+  EXPECT_EQ(bang["origin"], "tones[0]");
+  EXPECT_EQ(j["summary"]["errors"], 1);
+  EXPECT_EQ(j["summary"]["warnings"], 1);
+}
+
+TEST(CheckCommandTest, FixWritesSafeRewritesAndDiffOnlyShowsThem) {
+  const std::string text = "Please utilize the form.\n明日なら見れます。\n";
+  const std::string f = temp_file("fix.txt", text);
+  auto diff = run_tonelint("check --guide " + kGuide + " --diff " + f);
+  EXPECT_NE(diff.out.find("@@ -1,2 +1,2 @@\n"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("-Please utilize the form.\n"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("+Please use the form.\n"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("+明日なら見られます。\n"), std::string::npos) << diff.out;
+  EXPECT_EQ(read(f), text);  // --diff writes nothing
+  auto fix = run_tonelint("check --guide " + kGuide + " --fix " + f);
+  EXPECT_EQ(fix.exit_code, 0);
+  EXPECT_EQ(read(f), "Please use the form.\n明日なら見られます。\n");
+  EXPECT_NE(fix.err.find("2 fixed"), std::string::npos) << fix.err;
+}
+
+TEST(CheckCommandTest, UnsafeRewritesNeedFixAll) {
+  const std::string f = temp_file("unsafe.txt", "Add it to the whitelist.\n");
+  run_tonelint("check --guide " + kGuide + " --fix " + f);
+  EXPECT_EQ(read(f), "Add it to the whitelist.\n");
+  run_tonelint("check --guide " + kGuide + " --fix=all " + f);
+  EXPECT_EQ(read(f), "Add it to the allowlist.\n");
+}
+
+TEST(CheckCommandTest, ReadsStdinAndDirectories) {
+  auto r = run_tonelint("check --guide " + kGuide + " --stdin-filename reply.md -", "Please utilize `utilize` here.\n");
+  EXPECT_NE(r.out.find("reply.md:1:8: warning"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("reply.md:1:17"), std::string::npos);  // inline code is not prose
+  const std::string dir = ::testing::TempDir() + "tonelint_dir/";
+  std::system(("mkdir -p " + dir + "sub").c_str());
+  temp_file("tonelint_dir/a.md", "utilize\n");
+  temp_file("tonelint_dir/sub/b.txt", "utilize\n");
+  temp_file("tonelint_dir/image.png", "not a draft");
+  auto d = run_tonelint("check --guide " + kGuide + " --format json " + dir);
+  const auto j = nlohmann::json::parse(d.out);
+  EXPECT_EQ(j["summary"]["files"], 2);
+}
+
+TEST(ExplainCommandTest, ShowsWhoSetEachField) {
+  auto r = run_tonelint("explain --guide " + kGuide + " --emotion upset --format json");
+  EXPECT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["context"]["emotion"], "upset");
+  EXPECT_EQ(j["context_source"]["emotion"], "flag");
+  EXPECT_EQ(j["context_source"]["channel"], "guide default");
+  bool found = false;
+  for (const auto& rule : j["rules"]) {
+    if (rule["rule"] != "cli.bang") continue;
+    found = true;
+    EXPECT_EQ(rule["level"], "error");
+    EXPECT_EQ(rule["max"], 0);
+    EXPECT_NE(rule["set_by"]["max"].get<std::string>().find("tones[0]"), std::string::npos);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(TestCommandTest, PassesAGoodGuideAndFailsABadExample) {
+  auto ok = run_tonelint("test --guide " + kGuide);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("4 passed, 0 failed"), std::string::npos) << ok.out;
+  const std::string wrong = temp_file("wrong.yaml", R"(guide: w
+rules:
+  - id: x
+    kind: existence
+    message: m
+    words: [utilize]
+    examples:
+      bad: ["We use it."]
+      good: ["We utilize it."]
+)");
+  auto bad = run_tonelint("test --guide " + wrong);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("bad example not reported"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("good example reported"), std::string::npos) << bad.out;
+}
+
+}  // namespace
+}  // namespace tonelint
