@@ -94,7 +94,14 @@ void Segmenter::segment(const TextBlock& block, std::uint32_t block_index, std::
     sentence_breaker_->setText(&utext, status);
     for (int32_t p = sentence_breaker_->next(); p != icu::BreakIterator::DONE && U_SUCCESS(status);
          p = sentence_breaker_->next()) {
-      breaks_.push_back(static_cast<std::uint32_t>(p));
+      // ICU counts opening brackets after a terminator as its closing punctuation
+      // ("違います。「はい"); they open the next sentence, so break before them.
+      auto q = static_cast<std::size_t>(p);
+      while (q > 0 && q < text.size() && closing_bracket_for(previous_code_point(text, q)) != 0) {
+        --q;
+        while (q > 0 && is_utf8_continuation(static_cast<unsigned char>(text[q]))) --q;
+      }
+      breaks_.push_back(static_cast<std::uint32_t>(q));
     }
   }
   utext_close(&utext);

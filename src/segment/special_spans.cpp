@@ -79,7 +79,9 @@ std::size_t email_length(std::string_view text, std::size_t i) {
     ++k;
   }
   while (k > j + 1 && text[k - 1] == '.') --k;
-  if (last_dot == 0 || last_dot >= k) return 0;
+  // The sentence's final period is not the domain's last dot.
+  if (last_dot >= k) last_dot = text.substr(0, k).rfind('.');
+  if (last_dot == std::string_view::npos || last_dot <= j + 1) return 0;
   // A top-level domain of two or more letters.
   for (std::size_t t = last_dot + 1; t < k; ++t) {
     if (!std::isalpha(static_cast<unsigned char>(text[t]))) return 0;
