@@ -147,6 +147,13 @@ void print_text(const FileOutcome& f, bool stdin_fixed) {
                 << ": \"" << d.match << "\" → \"" << d.suggestions.front().text << "\"\n";
     }
   }
+  if (!f.report.result.diagnostics.empty()) {
+    std::cout << f.path << ": tone score " << f.report.result.score << "/100";
+    for (const auto& [category, score] : f.report.result.category_scores) {
+      if (score < 100) std::cout << " · " << category << ' ' << score;
+    }
+    std::cout << '\n';
+  }
   if (stdin_fixed) std::cout << src.bytes();
 }
 
@@ -161,6 +168,7 @@ nlohmann::json file_json(const FileOutcome& f) {
   j["context"] = ctx;
   j["context_source"] = sources;
   j["score"] = f.report.result.score;
+  j["scores"] = f.report.result.category_scores;
   nlohmann::json list = nlohmann::json::array();
   const SourceText& src = *f.source;
   for (const Diagnostic& d : f.report.result.diagnostics) {
@@ -204,7 +212,13 @@ int run_check(CheckOptions options) {
     std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
     return kExitUsage;
   }
-  auto guide = load_guide_or_report(options.guide);
+  std::string why;
+  const std::string guide_path = find_guide(options.guide, options.paths, &why);
+  if (guide_path.empty()) {
+    std::cerr << "tonelint: " << why << '\n';
+    return kExitUsage;
+  }
+  auto guide = load_guide_or_report(guide_path);
   if (!guide) return kExitUsage;
   if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
     std::cerr << "tonelint: " << checked.status().message() << '\n';
@@ -245,6 +259,8 @@ int run_check(CheckOptions options) {
   }
 
   int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0;
+  double total_penalty = 0;
+  std::size_t total_words = 0;
   nlohmann::json json_files = nlohmann::json::array();
   for (const FileOutcome& f : outcomes) {
     if (!f.error.ok() && !f.source) {
@@ -257,6 +273,8 @@ int run_check(CheckOptions options) {
       ++failed;
     }
     fixed += f.fixes;
+    total_penalty += f.report.result.penalty;
+    total_words += f.report.result.words;
     for (const Diagnostic& d : f.report.result.diagnostics) {
       (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
     }
@@ -271,7 +289,9 @@ int run_check(CheckOptions options) {
   if (options.format == "json") {
     nlohmann::json out;
     out["files"] = std::move(json_files);
-    out["summary"] = {{"files", outcomes.size()}, {"errors", errors}, {"warnings", warnings}, {"suggestions", suggestions}};
+    out["summary"] = {{"files", outcomes.size()},   {"errors", errors},
+                      {"warnings", warnings},       {"suggestions", suggestions},
+                      {"score", tone_score(total_penalty, total_words)}};
     std::cout << out.dump() << '\n';
   }
   std::cout.flush();
@@ -279,7 +299,7 @@ int run_check(CheckOptions options) {
             << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << ", "
             << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
-  std::cerr << '\n';
+  std::cerr << ", tone score " << tone_score(total_penalty, total_words) << '\n';
   if (failed > 0) return kExitUsage;
   return errors > 0 ? kExitFindings : kExitOk;
 }
@@ -289,7 +309,7 @@ int run_check(CheckOptions options) {
 std::function<int()> add_check_command(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Check drafts against a tone guide in their context");
-  cmd->add_option("--guide", options->guide, "Tone guide (YAML)");
+  cmd->add_option("--guide", options->guide, "Tone guide (YAML); default: .tonelint.yaml's, else the shipped one");
   options->context.add_to(*cmd);
   cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();
   cmd->add_option("--fix", options->fix, "Apply safe rewrites (--fix) or all rewrites (--fix=all)")

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "guide/guide.h"
 #include "guide/guide_loader.h"
@@ -28,6 +29,10 @@ struct ContextFlags {
   void add_to(CLI::App& cmd);
   Context to_context() const;
 };
+
+// The guide to use: --guide, else the `guide:` of the nearest .tonelint.yaml above the
+// first input, else the shipped rules/tonelint.yaml. Empty (with `why`) when none.
+std::string find_guide(const std::string& requested, const std::vector<std::string>& inputs, std::string* why);
 
 // Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
 std::shared_ptr<const Guide> load_guide_or_report(const std::string& path);

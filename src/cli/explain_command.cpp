@@ -62,7 +62,13 @@ int run_explain(const ExplainOptions& options) {
     std::cerr << "tonelint explain: unknown --format '" << options.format << "' (expected text or json)\n";
     return kExitUsage;
   }
-  auto guide = load_guide_or_report(options.guide);
+  std::string why;
+  const std::string guide_path = find_guide(options.guide, {}, &why);
+  if (guide_path.empty()) {
+    std::cerr << "tonelint: " << why << '\n';
+    return kExitUsage;
+  }
+  auto guide = load_guide_or_report(guide_path);
   if (!guide) return kExitUsage;
   auto context = complete_context(*guide, options.context.to_context());
   if (!context.ok()) {

@@ -1,3 +1,7 @@
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -18,6 +22,57 @@ Context ContextFlags::to_context() const {
   c[Dimension::kAudience] = audience;
   c[Dimension::kEmotion] = emotion;
   return c;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The directory of the running executable, so the shipped guide is found wherever it runs from.
+fs::path executable_dir() {
+  char buffer[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n <= 0) return {};
+  return fs::path(std::string(buffer, static_cast<std::size_t>(n))).parent_path();
+}
+
+}  // namespace
+
+std::string find_guide(const std::string& requested, const std::vector<std::string>& inputs, std::string* why) {
+  if (!requested.empty()) return requested;
+  std::error_code ec;
+  // A repository config, found by walking up from the first input (or the working directory).
+  fs::path dir = inputs.empty() || inputs.front() == "-" ? fs::current_path(ec) : fs::absolute(inputs.front(), ec);
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    const fs::path config = dir / ".tonelint.yaml";
+    if (fs::is_regular_file(config, ec)) {
+      try {
+        const YAML::Node node = YAML::LoadFile(config.string());
+        if (node.IsMap() && node["guide"] && node["guide"].IsScalar()) {
+          *why = "from " + config.string();
+          return (dir / node["guide"].Scalar()).string();
+        }
+      } catch (const YAML::Exception& e) {
+        *why = config.string() + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+               ": invalid YAML: " + e.msg;
+        return {};
+      }
+      break;  // the nearest config decides, even without a guide key
+    }
+    if (dir == dir.root_path()) break;
+  }
+  // The shipped guide, next to the binary (build/tonelint → rules/) or installed.
+  const fs::path exe = executable_dir();
+  for (const fs::path& candidate : {exe / ".." / "rules" / "tonelint.yaml", exe / "rules" / "tonelint.yaml",
+                                    exe / ".." / "share" / "tonelint" / "rules" / "tonelint.yaml"}) {
+    if (fs::is_regular_file(candidate, ec)) {
+      *why = "the shipped guide";
+      return fs::weakly_canonical(candidate, ec).string();
+    }
+  }
+  *why = "no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml";
+  return {};
 }
 
 std::shared_ptr<const Guide> load_guide_or_report(const std::string& path) {

@@ -27,7 +27,13 @@ Context context_for(const Guide& guide, const ToneEntry* tone) {
 }
 
 int run_test(const TestOptions& options) {
-  auto guide = load_guide_or_report(options.guide);
+  std::string why;
+  const std::string guide_path = find_guide(options.guide, {}, &why);
+  if (guide_path.empty()) {
+    std::cerr << "tonelint: " << why << '\n';
+    return kExitUsage;
+  }
+  auto guide = load_guide_or_report(guide_path);
   if (!guide) return kExitUsage;
   auto model = MecabModel::load();
   if (!model.ok()) {
@@ -60,12 +66,15 @@ int run_test(const TestOptions& options) {
       ++without_examples;
       continue;
     }
+    // Bad examples: this rule, as defined, must report them. Good examples: no rule of
+    // level warning or error in force in the rule's context may report them.
     EffectiveRules alone;
     alone.context = context_for(*guide, subject.tone);
     alone.rules.push_back(rule);
     auto compiled = CompiledRules::compile_rules(guide, alone, **analyzer);
-    if (!compiled.ok()) {
-      std::cout << "✗ " << id << ": " << compiled.status().to_string() << '\n';
+    auto in_context = compiled.ok() ? CompiledRules::compile(guide, alone.context, **analyzer) : compiled;
+    if (!compiled.ok() || !in_context.ok()) {
+      std::cout << "✗ " << id << ": " << (compiled.ok() ? in_context : compiled).status().to_string() << '\n';
       ++failed;
       continue;
     }
@@ -76,11 +85,14 @@ int run_test(const TestOptions& options) {
       if (!doc.ok()) return doc.status().message();
       Analysis analysis;
       (*analyzer)->analyze(*doc, &analysis);
-      const LintResult result = (*compiled)->lint(*doc, analysis);
-      if (bad && result.diagnostics.empty()) return std::string("bad example not reported");
-      if (!bad && !result.diagnostics.empty()) {
-        return "good example reported: \"" + result.diagnostics.front().match + "\" (" +
-               result.diagnostics.front().message + ")";
+      if (bad) {
+        const LintResult result = (*compiled)->lint(*doc, analysis);
+        return result.diagnostics.empty() ? std::string("bad example not reported") : std::string();
+      }
+      const LintResult result = (*in_context)->lint(*doc, analysis);
+      for (const Diagnostic& d : result.diagnostics) {
+        if (d.level == Level::kSuggestion) continue;
+        return "good example reported by " + d.rule + ": \"" + d.match + "\" (" + d.message + ")";
       }
       return std::string();
     };

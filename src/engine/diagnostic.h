@@ -26,6 +26,7 @@ struct Diagnostic {
   std::string match;  // the matched text, as in the file
   std::vector<Suggestion> suggestions;
   std::string origin;  // the guide entry that made the rule what it is: "rules[2]", "tones[0]"
+  std::string category;  // the rule's category, for scores
 };
 
 }  // namespace tonelint

@@ -36,17 +36,27 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
   });
-  result.score = tone_score(result.diagnostics, analysis);
+  result.words = word_count(analysis);
+  std::map<std::string, double> by_category;
+  for (const Rule& r : effective_.rules) by_category.emplace(r.category, 0.0);
+  for (const Diagnostic& d : result.diagnostics) {
+    result.penalty += penalty_of(d);
+    by_category[d.category] += penalty_of(d);
+  }
+  result.score = tone_score(result.penalty, result.words);
+  for (const auto& [category, penalty] : by_category) result.category_scores[category] = tone_score(penalty, result.words);
   return result;
 }
 
-int tone_score(const std::vector<Diagnostic>& diagnostics, const Analysis& analysis) {
-  double penalty = 0;
-  for (const Diagnostic& d : diagnostics) {
-    penalty += d.level == Level::kError ? 10 : (d.level == Level::kWarning ? 3 : 1);
-  }
+double penalty_of(const Diagnostic& d) { return d.level == Level::kError ? 10 : (d.level == Level::kWarning ? 3 : 1); }
+
+std::size_t word_count(const Analysis& analysis) {
   std::size_t words = 0;
   for (const Token& t : analysis.tokens) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+  return words;
+}
+
+int tone_score(double penalty, std::size_t words) {
   // 20 words of slack keep a one-line reply from dropping to zero on one finding.
   const double score = 100.0 - penalty * 100.0 / (static_cast<double>(words) + 20.0);
   return static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));

@@ -2,7 +2,9 @@
 // tokenized, regexes compiled, one match index) and then run over any number of drafts.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "engine/diagnostic.h"
@@ -18,6 +20,9 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;  // ordered by offset
   std::vector<Status> warnings;         // e.g. a regex stopped by its time limit
   int score = 100;                      // tone score, 0-100
+  std::map<std::string, int> category_scores;  // per category of the rules in force
+  double penalty = 0;                   // weighted findings and words: to aggregate scores
+  std::size_t words = 0;
 };
 
 class CompiledRules {
@@ -44,6 +49,8 @@ class CompiledRules {
 
 // Findings weighted by level (error 10, warning 3, suggestion 1) against the length of the
 // draft in words: 100 is clean, and one error costs a short chat reply more than a long email.
-int tone_score(const std::vector<Diagnostic>& diagnostics, const Analysis& analysis);
+double penalty_of(const Diagnostic& d);
+std::size_t word_count(const Analysis& analysis);
+int tone_score(double penalty, std::size_t words);
 
 }  // namespace tonelint

@@ -75,6 +75,7 @@ struct Rule {
   Level level = Level::kWarning;
   std::string message;
   std::string why;
+  std::string category;  // for per-category scores (empathy, clarity, ...); default: the kind
   bool fix_safe = true;  // `fix: safe|unsafe`
 
   std::vector<std::string> words;

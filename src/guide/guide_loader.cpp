@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string> kTopKeys = {"guide", "description", "languages", "extends", "contexts",
                                            "defaults", "rules", "tones"};
 const std::vector<std::string> kRuleKeys = {
-    "id",    "kind",  "lang",     "level", "message",  "why",    "fix",        "examples",
+    "id",    "kind",  "lang",     "level", "message",  "why",    "fix",        "examples", "category",
     "words", "lemmas", "tokens",  "regex", "swap",     "dictionary", "max", "min",
     "scope", "position", "metric", "style", "min_length", "allow"};
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
@@ -298,6 +298,7 @@ class Loader {
       error(node, name + " has no 'message': say what is wrong and what to write instead");
     }
     if (const YAML::Node why = node["why"]) rule.why = scalar(why, "why");
+    rule.category = node["category"] ? scalar(node["category"], "category") : kKinds[static_cast<std::size_t>(rule.kind)];
     if (const YAML::Node fix = node["fix"]) {
       const std::string f = scalar(fix, "fix");
       if (f == "safe" || f == "unsafe") {

@@ -36,6 +36,7 @@ Diagnostic RuleCheck::report(const MessageView& message, std::uint32_t offset, s
   d.length = length;
   d.match = std::string(message.source(offset, length));
   d.origin = origin_;
+  d.category = rule_.category;
   d.message = rule_.message;
   replace_all(&d.message, "{match}", d.match);
   if (rule_.max) replace_all(&d.message, "{max}", format_number(*rule_.max));
