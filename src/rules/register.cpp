@@ -55,21 +55,6 @@ constexpr std::array<Contraction, 40> kContractions = {{
     {"he's", "he is"},     {"she's", "she is"},     {"who's", "who is"},   {"here's", "here is"},
 }};
 
-// don’t → don't, so typographic apostrophes match the table.
-std::string with_straight_apostrophes(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (word.substr(i, 3) == "\xE2\x80\x99") {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(word[i]);
-    }
-  }
-  return out;
-}
-
 class RegisterCheck final : public RuleCheck {
  public:
   using RuleCheck::RuleCheck;
@@ -119,9 +104,8 @@ class RegisterCheck final : public RuleCheck {
     for (const AnalyzedSentence& as : message.analysis.sentences) {
       for (const Token& t : message.tokens(as)) {
         if (t.kind != TokenKind::kWord || t.lang != Lang::kEn) continue;
-        const std::string folded = with_straight_apostrophes(t.norm);
         for (const Contraction& c : kContractions) {
-          if (folded != c.word) continue;
+          if (t.norm != c.word) continue;  // norms have straight apostrophes (don’t → don't)
           std::string expanded(c.expanded);
           if (!t.surface.empty() && t.surface.front() >= 'A' && t.surface.front() <= 'Z' && expanded[0] >= 'a') {
             expanded[0] = static_cast<char>(expanded[0] - 'a' + 'A');

@@ -143,6 +143,19 @@ void Tokenizer::emit(Context& ctx, std::uint32_t begin, std::uint32_t end, Token
     t.norm = t.surface;  // matched, if ever, as written
   } else {
     t.norm = normalizer_.fold(t.surface, ctx.arena);
+    // NFKC keeps ’ (U+2019); English words match with a straight apostrophe: don’t = don't.
+    if (lang == Lang::kEn && t.norm.find("\xE2\x80\x99") != std::string_view::npos) {
+      std::string straight;
+      for (std::size_t i = 0; i < t.norm.size(); ++i) {
+        if (t.norm.compare(i, 3, "\xE2\x80\x99") == 0) {
+          straight.push_back('\'');
+          i += 2;
+        } else {
+          straight.push_back(t.norm[i]);
+        }
+      }
+      t.norm = ctx.arena->store(straight);
+    }
   }
   if (morph != nullptr && !morph->base.empty()) {
     t.lemma = morph->base;
