@@ -9,62 +9,24 @@
 //              bytes MeCab reads, so this is the like-for-like comparison)
 //   mecab      `mecab -Owakati` (ipadic-utf8) on the concatenated bytes, as a child process
 // and printed as MB/s (best of N runs) with peak RSS. Input bytes count the whole files.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "extract/extractor.h"
 #include "input/source_text.h"
 #include "tokenize/analyzer.h"
 
 namespace fs = std::filesystem;
 using tonelint::Analyzer;
+using namespace tonelint::bench;
 
 namespace {
-
-struct Corpus {
-  std::string name;
-  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
-  std::size_t bytes = 0;
-};
-
-Corpus load_corpus(const std::string& dir) {
-  Corpus corpus;
-  corpus.name = dir;
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string ext = entry.path().extension().string();
-    if (ext == ".md" || ext == ".mdx" || ext == ".txt") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  for (const auto& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    corpus.bytes += bytes.size();
-    corpus.files.emplace_back(p.string(), std::move(bytes));
-  }
-  return corpus;
-}
-
-long peak_rss_kb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-double mb(std::size_t bytes) { return static_cast<double>(bytes) / 1e6; }
 
 struct Counts {
   std::size_t sentences = 0;
@@ -87,30 +49,7 @@ double time_pipeline(Analyzer& analyzer, const Corpus& corpus, bool as_plain_tex
       counts->tokens += tokens.size();
     });
   }
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Runs `mecab -Owakati` on the concatenated corpus; returns seconds and the child's peak RSS.
-bool time_mecab(const std::string& mecab, const std::string& dicdir, const std::string& input_path, double* seconds,
-                long* rss_kb) {
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid < 0) return false;
-  if (pid == 0) {
-    const int in = open(input_path.c_str(), O_RDONLY);
-    const int out = open("/dev/null", O_WRONLY);
-    if (in < 0 || out < 0) _exit(127);
-    dup2(in, 0);
-    dup2(out, 1);
-    execl(mecab.c_str(), mecab.c_str(), "-Owakati", "-d", dicdir.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  *rss_kb = usage.ru_maxrss;
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  return seconds_since(start);
 }
 
 }  // namespace
@@ -152,15 +91,11 @@ int main(int argc, char** argv) {
       continue;
     }
     // The concatenation MeCab reads.
-    const std::string concat_path = (fs::temp_directory_path() / ("tonelint_bench_" + std::to_string(getpid()))).string();
-    {
-      std::ofstream out(concat_path, std::ios::binary);
-      for (const auto& [path, bytes] : corpus.files) out << bytes << '\n';
-    }
+    const std::string concat_path = write_concatenation(corpus);
 
     double mecab_best = 1e9;
     long mecab_rss = 0;
-    bool mecab_ok = access(mecab.c_str(), X_OK) == 0;
+    bool mecab_ok = true;
     double pipeline_best = 1e9, text_best = 1e9;
     Counts pipeline_counts, text_counts;
     for (int r = 0; r < runs; ++r) {
