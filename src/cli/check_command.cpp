@@ -7,6 +7,7 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
 
 #include "cli/commands.h"
 #include "engine/session.h"
@@ -119,12 +120,28 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const s
   return outcome;
 }
 
-std::string marker_line(std::string_view line, std::size_t start_col, std::size_t width) {
-  std::string out(start_col - 1, ' ');
-  for (std::size_t i = 0; i < start_col - 1 && i < line.size(); ++i) {
-    if (line[i] == '\t') out[i] = '\t';
+// Terminal columns of `text`: East Asian wide and full-width characters take two.
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<UChar32>(next_code_point(text, &i));
+    const auto eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    if (u_getCombiningClass(c) != 0 || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F)) continue;  // zero width
+    width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
   }
-  out.append(std::max<std::size_t>(width, 1), '^');
+  return width;
+}
+
+// Spaces up to the span (tabs kept, so the marker lines up), then one ^ per column.
+std::string marker_line(std::string_view line, std::size_t start_byte, std::size_t end_byte) {
+  std::string out;
+  for (std::size_t i = 0; i < start_byte && i < line.size();) {
+    const std::size_t at = i;
+    next_code_point(line, &i);
+    out.append(line[at] == '\t' ? "\t" : std::string(display_width(line.substr(at, i - at)), ' '));
+  }
+  const std::size_t end = std::min(end_byte, line.size());
+  out.append(std::max<std::size_t>(display_width(line.substr(std::min(start_byte, end), end - std::min(start_byte, end))), 1), '^');
   return out;
 }
 
@@ -136,12 +153,10 @@ void print_text(const FileOutcome& f, bool stdin_fixed) {
               << d.rule << "]\n";
     const std::string_view line = src.lines().line_text(p.line);
     const std::uint32_t line_start = src.lines().line_start(p.line);
-    const std::size_t end_in_line = std::min<std::size_t>(d.offset + d.length - line_start, line.size());
-    const std::size_t width = count_code_points(line.substr(std::min<std::size_t>(d.offset - line_start, line.size()),
-                                                            end_in_line - std::min<std::size_t>(d.offset - line_start, end_in_line)));
     const std::string number = std::to_string(p.line);
     std::cout << "  " << number << " | " << line << '\n'
-              << "  " << std::string(number.size(), ' ') << " | " << marker_line(line, p.column, width) << '\n';
+              << "  " << std::string(number.size(), ' ') << " | "
+              << marker_line(line, d.offset - line_start, d.offset + d.length - line_start) << '\n';
     if (!d.suggestions.empty()) {
       std::cout << "  " << std::string(number.size(), ' ') << " = " << (d.suggestions.front().safe ? "fix" : "suggestion")
                 << ": \"" << d.match << "\" → \"" << d.suggestions.front().text << "\"\n";
