@@ -227,23 +227,14 @@ int run_check(CheckOptions options) {
     std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
     return kExitUsage;
   }
-  std::string why;
-  const std::string guide_path = find_guide(options.guide, options.paths, &why);
-  if (guide_path.empty()) {
-    std::cerr << "tonelint: " << why << '\n';
-    return kExitUsage;
-  }
-  auto guide = load_guide_or_report(guide_path);
+  auto guide = resolve_guide_or_report(options.guide, options.paths);
   if (!guide) return kExitUsage;
   if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
     std::cerr << "tonelint: " << checked.status().message() << '\n';
     return kExitUsage;
   }
-  auto model = MecabModel::load();
-  if (!model.ok()) {
-    std::cerr << "tonelint: " << model.status().to_string() << '\n';
-    return kExitUsage;
-  }
+  std::shared_ptr<const MecabModel> model = load_model_or_report();
+  if (!model) return kExitUsage;
 
   const std::vector<std::string> files = expand_paths(options.paths);
   std::vector<FileOutcome> outcomes(files.size());
@@ -253,7 +244,7 @@ int run_check(CheckOptions options) {
   std::mutex setup_error_mutex;
   Status setup_error;
   auto worker = [&] {
-    auto session = LintSession::create(guide, *model);
+    auto session = LintSession::create(guide, model);
     if (!session.ok()) {
       std::lock_guard<std::mutex> lock(setup_error_mutex);
       setup_error = session.status();

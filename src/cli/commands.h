@@ -10,6 +10,7 @@
 
 #include "guide/guide.h"
 #include "guide/guide_loader.h"
+#include "tokenize/analyzer.h"
 
 namespace tonelint::cli {
 
@@ -36,5 +37,13 @@ std::string find_guide(const std::string& requested, const std::vector<std::stri
 
 // Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
 std::shared_ptr<const Guide> load_guide_or_report(const std::string& path);
+// find_guide, then load_guide_or_report; null (with the reason on stderr) when either fails.
+std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested,
+                                                     const std::vector<std::string>& inputs);
+
+// The process's MeCab model, or null with the reason on stderr.
+std::shared_ptr<const MecabModel> load_model_or_report();
+// An analyzer for this thread, or null with the reason on stderr.
+std::unique_ptr<Analyzer> make_analyzer_or_report();
 
 }  // namespace tonelint::cli

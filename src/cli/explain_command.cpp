@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "guide/cascade.h"
 #include "guide/guide_loader.h"
+#include "rules/rule_check.h"
 
 namespace tonelint::cli {
 namespace {
@@ -21,13 +22,6 @@ std::string where(const Origin& o) {
   std::string out = o.entry;
   if (!o.path.empty()) out += " (" + o.path + ":" + std::to_string(o.line) + ":" + std::to_string(o.column) + ")";
   return out;
-}
-
-std::string format_number(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
 }
 
 const char* lang_label(RuleLang lang) {
@@ -62,13 +56,7 @@ int run_explain(const ExplainOptions& options) {
     std::cerr << "tonelint explain: unknown --format '" << options.format << "' (expected text or json)\n";
     return kExitUsage;
   }
-  std::string why;
-  const std::string guide_path = find_guide(options.guide, {}, &why);
-  if (guide_path.empty()) {
-    std::cerr << "tonelint: " << why << '\n';
-    return kExitUsage;
-  }
-  auto guide = load_guide_or_report(guide_path);
+  auto guide = resolve_guide_or_report(options.guide, {});
   if (!guide) return kExitUsage;
   auto context = complete_context(*guide, options.context.to_context());
   if (!context.ok()) {

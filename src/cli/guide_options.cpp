@@ -75,6 +75,37 @@ std::string find_guide(const std::string& requested, const std::vector<std::stri
   return {};
 }
 
+std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested,
+                                                     const std::vector<std::string>& inputs) {
+  std::string why;
+  const std::string path = find_guide(requested, inputs, &why);
+  if (path.empty()) {
+    std::cerr << "tonelint: " << why << '\n';
+    return nullptr;
+  }
+  return load_guide_or_report(path);
+}
+
+std::shared_ptr<const MecabModel> load_model_or_report() {
+  auto model = MecabModel::load();
+  if (!model.ok()) {
+    std::cerr << "tonelint: " << model.status().to_string() << '\n';
+    return nullptr;
+  }
+  return *model;
+}
+
+std::unique_ptr<Analyzer> make_analyzer_or_report() {
+  std::shared_ptr<const MecabModel> model = load_model_or_report();
+  if (!model) return nullptr;
+  auto analyzer = Analyzer::create(model);
+  if (!analyzer.ok()) {
+    std::cerr << "tonelint: " << analyzer.status().to_string() << '\n';
+    return nullptr;
+  }
+  return std::move(*analyzer);
+}
+
 std::shared_ptr<const Guide> load_guide_or_report(const std::string& path) {
   if (path.empty()) {
     std::cerr << "tonelint: no guide given: pass --guide FILE\n";

@@ -5,8 +5,7 @@
 
 #include "cli/commands.h"
 #include "engine/session.h"
-#include "extract/plain_text_extractor.h"
-#include "input/source_text.h"
+#include "engine/analyzed_text.h"
 
 namespace tonelint::cli {
 namespace {
@@ -27,24 +26,10 @@ Context context_for(const Guide& guide, const ToneEntry* tone) {
 }
 
 int run_test(const TestOptions& options) {
-  std::string why;
-  const std::string guide_path = find_guide(options.guide, {}, &why);
-  if (guide_path.empty()) {
-    std::cerr << "tonelint: " << why << '\n';
-    return kExitUsage;
-  }
-  auto guide = load_guide_or_report(guide_path);
+  auto guide = resolve_guide_or_report(options.guide, {});
   if (!guide) return kExitUsage;
-  auto model = MecabModel::load();
-  if (!model.ok()) {
-    std::cerr << "tonelint: " << model.status().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto analyzer = Analyzer::create(*model);
-  if (!analyzer.ok()) {
-    std::cerr << "tonelint: " << analyzer.status().to_string() << '\n';
-    return kExitUsage;
-  }
+  std::unique_ptr<Analyzer> analyzer = make_analyzer_or_report();
+  if (!analyzer) return kExitUsage;
 
   struct Subject {
     const Rule* rule;
@@ -57,7 +42,6 @@ int run_test(const TestOptions& options) {
   }
 
   int passed = 0, failed = 0, without_examples = 0;
-  const PlainTextExtractor extractor;
   for (const Subject& subject : subjects) {
     const Rule& rule = *subject.rule;
     const std::string id = guide->id + "." + rule.id;
@@ -71,25 +55,23 @@ int run_test(const TestOptions& options) {
     EffectiveRules alone;
     alone.context = context_for(*guide, subject.tone);
     alone.rules.push_back(rule);
-    auto compiled = CompiledRules::compile_rules(guide, alone, **analyzer);
-    auto in_context = compiled.ok() ? CompiledRules::compile(guide, alone.context, **analyzer) : compiled;
+    auto compiled = CompiledRules::compile_rules(guide, alone, *analyzer);
+    auto in_context = compiled.ok() ? CompiledRules::compile(guide, alone.context, *analyzer) : compiled;
     if (!compiled.ok() || !in_context.ok()) {
       std::cout << "✗ " << id << ": " << (compiled.ok() ? in_context : compiled).status().to_string() << '\n';
       ++failed;
       continue;
     }
     auto run = [&](const std::string& text, bool bad) {
-      auto source = load_source_bytes(text, "<example>");
-      if (!source.ok()) return std::string("not UTF-8 text");
-      auto doc = extractor.extract(**source);
-      if (!doc.ok()) return doc.status().message();
-      Analysis analysis;
-      (*analyzer)->analyze(*doc, &analysis);
+      auto example = analyze_text(*analyzer, text);
+      if (!example.ok()) return example.status().message();
+      const Document& doc = *(*example)->doc;
+      const Analysis& analysis = (*example)->analysis;
       if (bad) {
-        const LintResult result = (*compiled)->lint(*doc, analysis);
+        const LintResult result = (*compiled)->lint(doc, analysis);
         return result.diagnostics.empty() ? std::string("bad example not reported") : std::string();
       }
-      const LintResult result = (*in_context)->lint(*doc, analysis);
+      const LintResult result = (*in_context)->lint(doc, analysis);
       for (const Diagnostic& d : result.diagnostics) {
         if (d.level == Level::kSuggestion) continue;
         return "good example reported by " + d.rule + ": \"" + d.match + "\" (" + d.message + ")";

@@ -208,16 +208,8 @@ int run_tokens(const TokensOptions& options) {
       return kExitUsage;
     }
   }
-  auto model = MecabModel::load();
-  if (!model.ok()) {
-    std::cerr << "tonelint: " << model.status().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto analyzer = Analyzer::create(*model);
-  if (!analyzer.ok()) {
-    std::cerr << "tonelint: " << analyzer.status().to_string() << '\n';
-    return kExitUsage;
-  }
+  std::unique_ptr<Analyzer> analyzer = make_analyzer_or_report();
+  if (!analyzer) return kExitUsage;
 
   const bool json = options.format == "json";
   TextPrinter text_printer;
@@ -254,7 +246,7 @@ int run_tokens(const TokensOptions& options) {
     } else {
       text_printer.file(src, *doc);
     }
-    (*analyzer)->for_each_sentence(*doc, [&](const TextBlock& block, const Sentence& s, std::span<const Token> tokens) {
+    analyzer->for_each_sentence(*doc, [&](const TextBlock& block, const Sentence& s, std::span<const Token> tokens) {
       if (json) {
         json_printer->sentence(src, block, s, tokens);
       } else {

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 
-#include "extract/plain_text_extractor.h"
-#include "input/source_text.h"
+#include "engine/analyzed_text.h"
 
 namespace tonelint {
 namespace {
@@ -13,25 +12,6 @@ namespace {
 // ICU steps (roughly milliseconds) a regex may spend on one match before it is stopped:
 // a catastrophic pattern must not hang a run.
 constexpr int32_t kRegexTimeLimit = 250;
-
-// The norms and lemmas the analyzer makes of a phrase, so phrases match exactly where
-// the text's own tokens do.
-Result<std::vector<Token>> phrase_tokens(Analyzer& analyzer, const std::string& phrase, Analysis* scratch,
-                                         std::unique_ptr<SourceText>* source, std::unique_ptr<Document>* doc) {
-  auto loaded = load_source_bytes(phrase, "<phrase>");
-  if (!loaded.ok()) return loaded.status();
-  *source = std::move(*loaded);
-  auto extracted = PlainTextExtractor().extract(**source);
-  if (!extracted.ok()) return extracted.status();
-  *doc = std::make_unique<Document>(std::move(*extracted));
-  *scratch = Analysis();
-  analyzer.analyze(**doc, scratch);
-  std::vector<Token> out;
-  for (const Token& t : scratch->tokens) {
-    if (is_prose(t.kind)) out.push_back(t);
-  }
-  return out;
-}
 
 template <typename Map>
 const std::vector<std::uint32_t>* lookup(const Map& map, std::string_view key) {
@@ -106,26 +86,25 @@ int match_token_pattern(std::span<const Token> tokens, std::size_t start, const 
 
 Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rules, Analyzer& analyzer) {
   auto index = std::unique_ptr<MatchIndex>(new MatchIndex());
-  Analysis scratch;
-  std::unique_ptr<SourceText> source;
-  std::unique_ptr<Document> doc;
   for (std::uint32_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
     index->rules_.push_back(RuleInfo{rule.lang});
     auto add_phrase = [&](const std::string& text, PatternSource src, std::uint32_t pattern) -> Status {
-      auto tokens = phrase_tokens(analyzer, text, &scratch, &source, &doc);
-      if (!tokens.ok()) return tokens.status();
-      if (tokens->empty()) {
+      // Phrases go through the analyzer, so they match exactly where the text's tokens do.
+      auto analyzed = analyze_text(analyzer, text);
+      if (!analyzed.ok()) return analyzed.status();
+      const std::vector<Token> tokens = (*analyzed)->prose_tokens();
+      if (tokens.empty()) {
         return Status(ErrorCode::kParse, "rule '" + rule.id + "': '" + text + "' has no words to match",
                       Location{rule.origin.path, rule.origin.line, rule.origin.column});
       }
       Phrase phrase{r, pattern, src, {}, {}};
-      for (std::size_t k = 0; k < tokens->size(); ++k) {
-        const Token& t = (*tokens)[k];
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
         // A swap whose last word conjugates (見れる, できる) matches every conjugation of
         // it, so the rewrite can be conjugated the same way.
         const bool lemma = src == PatternSource::kLemmas ||
-                           (src == PatternSource::kSwap && k + 1 == tokens->size() && is_conjugable(t));
+                           (src == PatternSource::kSwap && k + 1 == tokens.size() && is_conjugable(t));
         phrase.keys.emplace_back(lemma ? t.lemma : t.norm);
         phrase.by_lemma.push_back(lemma);
       }

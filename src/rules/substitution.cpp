@@ -5,8 +5,7 @@
 #include <unicode/unistr.h>
 
 #include "engine/conjugation.h"
-#include "extract/plain_text_extractor.h"
-#include "input/source_text.h"
+#include "engine/analyzed_text.h"
 #include "rules/rule_check.h"
 
 namespace tonelint {
@@ -19,24 +18,6 @@ struct Rewrite {
   std::string to_base;        // that word's dictionary form
   std::string to_ctype;       // and its 活用型
 };
-
-// The prose tokens the analyzer makes of `text` (a rewrite or a phrase).
-std::vector<Token> tokens_of(Analyzer& analyzer, const std::string& text, Analysis* analysis,
-                             std::unique_ptr<SourceText>* source, std::unique_ptr<Document>* doc) {
-  auto loaded = load_source_bytes(text, "<rewrite>");
-  if (!loaded.ok()) return {};
-  *source = std::move(*loaded);
-  auto extracted = PlainTextExtractor().extract(**source);
-  if (!extracted.ok()) return {};
-  *doc = std::make_unique<Document>(std::move(*extracted));
-  *analysis = Analysis();
-  analyzer.analyze(**doc, analysis);
-  std::vector<Token> out;
-  for (const Token& t : analysis->tokens) {
-    if (is_prose(t.kind)) out.push_back(t);
-  }
-  return out;
-}
 
 std::string to_upper(const std::string& s) {
   std::string out;
@@ -69,16 +50,17 @@ std::string match_case(std::string_view matched, const std::string& to) {
 class SubstitutionCheck final : public RuleCheck {
  public:
   SubstitutionCheck(const Rule& rule, std::string id, CheckBuildContext& ctx) : RuleCheck(rule, std::move(id)) {
-    Analysis analysis;
-    std::unique_ptr<SourceText> source;
-    std::unique_ptr<Document> doc;
     for (const auto& [from, to] : rule.swap) {
       Rewrite rw;
       rw.to = to;
-      const std::vector<Token> from_tokens = tokens_of(ctx.analyzer, from, &analysis, &source, &doc);
-      if (!from_tokens.empty() && is_conjugable(from_tokens.back())) {
-        const std::vector<Token> to_tokens = tokens_of(ctx.analyzer, to, &analysis, &source, &doc);
-        if (!to_tokens.empty() && is_conjugable(to_tokens.back())) {
+      auto from_text = analyze_text(ctx.analyzer, from);
+      auto to_text = analyze_text(ctx.analyzer, to);
+      if (from_text.ok() && to_text.ok()) {
+        const std::vector<Token> from_tokens = (*from_text)->prose_tokens();
+        const std::vector<Token> to_tokens = (*to_text)->prose_tokens();
+        // Both end in a conjugable word: the rewrite takes the form the text had.
+        if (!from_tokens.empty() && is_conjugable(from_tokens.back()) && !to_tokens.empty() &&
+            is_conjugable(to_tokens.back())) {
           const Token& last = to_tokens.back();
           rw.conjugates = true;
           rw.to_prefix = to.substr(0, last.offset);

@@ -1,0 +1,27 @@
+#include "engine/analyzed_text.h"
+
+#include "extract/plain_text_extractor.h"
+
+namespace tonelint {
+
+std::vector<Token> AnalyzedText::prose_tokens() const {
+  std::vector<Token> out;
+  for (const Token& t : analysis.tokens) {
+    if (is_prose(t.kind)) out.push_back(t);
+  }
+  return out;
+}
+
+Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text) {
+  auto out = std::make_unique<AnalyzedText>();
+  auto source = load_source_bytes(std::move(text), "<text>");
+  if (!source.ok()) return source.status();
+  out->source = std::move(*source);
+  auto doc = PlainTextExtractor().extract(*out->source);
+  if (!doc.ok()) return doc.status();
+  out->doc = std::make_unique<Document>(std::move(*doc));
+  analyzer.analyze(*out->doc, &out->analysis);
+  return out;
+}
+
+}  // namespace tonelint
