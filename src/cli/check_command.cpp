@@ -99,6 +99,12 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const s
 
   // Apply, re-check, repeat: a fix can reveal or unblock another (bounded passes).
   const std::string original(outcome.source->bytes());
+  std::unique_ptr<SourceText> as_read;
+  FileReport report_as_read;
+  if (options.diff) {
+    as_read = std::make_unique<SourceText>(outcome.source->path(), original);
+    report_as_read = outcome.report;
+  }
   const bool all = options.fix == "all";
   for (int pass = 0; pass < kMaxFixPasses; ++pass) {
     int applied = 0;
@@ -113,7 +119,11 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const s
     outcome.report = std::move(*next_report);
   }
   if (options.diff) {
+    // --diff writes nothing, so it reports (and exits on) the file as it is.
     outcome.diff = unified_diff(outcome.path, original, outcome.source->bytes());
+    outcome.source = std::move(as_read);
+    outcome.report = std::move(report_as_read);
+    outcome.fixes = 0;
   } else if (outcome.source->bytes() != original && !from_stdin) {
     if (Status s = write_if_unchanged(path, original, outcome.source->bytes()); !s.ok()) outcome.error = s;
   }

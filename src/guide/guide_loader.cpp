@@ -179,7 +179,11 @@ class Loader {
 
   template <typename E>
   std::optional<E> choice(const YAML::Node& node, const std::vector<std::string>& names, const std::string& what) {
-    const std::string value = scalar(node, what);
+    if (!node.IsScalar()) {
+      scalar(node, what);  // reports "must be a single value", and nothing more
+      return std::nullopt;
+    }
+    const std::string value = node.Scalar();
     if (auto e = enum_of<E>(value, names)) return e;
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
@@ -281,8 +285,12 @@ class Loader {
       error(node, entry + " has no 'id'");
     }
     const std::string name = rule.id.empty() ? entry : "rule '" + rule.id + "'";
+    bool kind_known = false;
     if (const YAML::Node kind = node["kind"]) {
-      if (auto k = choice<RuleKind>(kind, kKinds, "kind")) rule.kind = *k;
+      if (auto k = choice<RuleKind>(kind, kKinds, "kind")) {
+        rule.kind = *k;
+        kind_known = true;
+      }
     } else {
       error(node, name + " has no 'kind' (one of: " + join(kKinds) + ")");
     }
@@ -348,21 +356,23 @@ class Loader {
       if (auto n = number(min_length, "min_length"); n && *n >= 1) rule.min_length = static_cast<std::uint32_t>(*n);
     }
     if (const YAML::Node allow = node["allow"]) rule.allow = string_list(allow, "allow");
-    check_kind_fields(node, name, rule);
+    if (kind_known) check_kind_fields(node, name, rule);  // an unknown kind needs nothing more said
     if (errors_.size() != errors_before) return std::nullopt;
     return rule;
   }
 
   // What each kind cannot do without.
+  // Judged by which keys are written, so a malformed value (max: lots) is reported once, as
+  // malformed, and not again as missing.
   void check_kind_fields(const YAML::Node& node, const std::string& name, const Rule& rule) {
-    const bool has_pattern = !rule.words.empty() || !rule.lemmas.empty() || !rule.tokens.empty() || !rule.regex.empty();
-    const bool has_bound = rule.max.has_value() || rule.min.has_value();
+    const bool has_pattern = node["words"] || node["lemmas"] || node["tokens"] || node["regex"] || node["dictionary"];
+    const bool has_bound = node["max"] || node["min"];
     switch (rule.kind) {
       case RuleKind::kExistence:
         if (!has_pattern) error(node, name + " (existence) needs words, lemmas, tokens, regex or a dictionary");
         break;
       case RuleKind::kSubstitution:
-        if (rule.swap.empty()) error(node, name + " (substitution) needs 'swap: {from: to}' or a dictionary");
+        if (!node["swap"] && !node["dictionary"]) error(node, name + " (substitution) needs 'swap: {from: to}' or a dictionary");
         break;
       case RuleKind::kOccurrence:
         if (!has_pattern) error(node, name + " (occurrence) needs words, lemmas, tokens or regex to count");
@@ -372,11 +382,11 @@ class Loader {
         if (!has_pattern) error(node, name + " (required) needs words, lemmas, tokens or regex, one of which must appear");
         break;
       case RuleKind::kMetric:
-        if (rule.metric.empty()) error(node, name + " (metric) needs 'metric' (one of: " + join(kMetrics) + ")");
+        if (!node["metric"]) error(node, name + " (metric) needs 'metric' (one of: " + join(kMetrics) + ")");
         if (!has_bound) error(node, name + " (metric) needs 'max' or 'min'");
         break;
       case RuleKind::kRegister:
-        if (rule.style.empty()) error(node, name + " (register) needs 'style' (one of: " + join(kStyles) + ")");
+        if (!node["style"]) error(node, name + " (register) needs 'style' (one of: " + join(kStyles) + ")");
         break;
       case RuleKind::kCapitalization:
         break;
@@ -433,7 +443,13 @@ class Loader {
           else error(repeat, "'repeat' is ? (optional), * (any number) or + (one or more), not '" + r + "'");
         }
         if (const YAML::Node negate = element_node["negate"]) {
-          if (negate.IsScalar() && negate.Scalar() == "true") {
+          bool on = false;
+          try {
+            on = negate.as<bool>();
+          } catch (const YAML::Exception&) {
+            error(negate, "'negate' is true or false");
+          }
+          if (on) {
             for (auto& c : element.constraints) c.negate = !c.negate;
           }
         }
@@ -600,9 +616,11 @@ class Loader {
     }
     check_keys(fields, kSetKeys, "'set: " + o.rule_id + "'");
     if (const YAML::Node off = fields["off"]) {
-      const std::string v = scalar(off, "off");
-      if (v != "true" && v != "false") error(off, "'off' is true or false");
-      o.off = v == "true";
+      try {
+        o.off = off.as<bool>();  // YAML booleans: true, True, yes, on, ...
+      } catch (const YAML::Exception&) {
+        error(off, "'off' is true or false");
+      }
     }
     if (const YAML::Node level = fields["level"]) o.level = choice<Level>(level, kLevels, "level");
     if (const YAML::Node max = fields["max"]) o.max = number(max, "max");

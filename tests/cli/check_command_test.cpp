@@ -93,6 +93,16 @@ TEST(CheckCommandTest, FixWritesSafeRewritesAndDiffOnlyShowsThem) {
   EXPECT_NE(fix.err.find("2 fixed"), std::string::npos) << fix.err;
 }
 
+TEST(CheckCommandTest, DiffReportsTheFileAsItIs) {
+  // --diff writes nothing: its findings and exit status are those of the file on disk.
+  const std::string f = temp_file("diff_exit.txt", "We fixed it!!\nPlease utilize the form.\n");
+  auto r = run_tonelint("check --guide " + kGuide + " --emotion upset --diff " + f);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("+Please use the form.\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("fixed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 errors, 1 warning"), std::string::npos) << r.err;
+}
+
 TEST(CheckCommandTest, UnsafeRewritesNeedFixAll) {
   const std::string f = temp_file("unsafe.txt", "Add it to the whitelist.\n");
   run_tonelint("check --guide " + kGuide + " --fix " + f);

@@ -151,6 +151,34 @@ TEST(GuideLoaderTest, MissingRequiredFields) {
   EXPECT_NE(errors[3].find("rule 'c' (metric) needs 'metric'"), std::string::npos);
 }
 
+TEST(GuideLoaderTest, AMalformedValueIsReportedOnceNotAgainAsMissing) {
+  // An unknown kind says nothing about which fields the rule needs; a malformed max or
+  // swap is malformed, not missing; a list where a value belongs is one error.
+  EXPECT_EQ(errors_of(std::string(kContexts) + "rules:\n  - {id: a, kind: existance, message: m}\n").size(), 1u);
+  EXPECT_EQ(errors_of(std::string(kContexts) +
+                      "rules:\n  - {id: a, kind: occurrence, message: m, words: [x], max: lots}\n").size(),
+            1u);
+  EXPECT_EQ(errors_of(std::string(kContexts) + "rules:\n  - {id: a, kind: substitution, message: m, swap: plain}\n").size(),
+            1u);
+  EXPECT_EQ(errors_of(std::string(kContexts) + "rules:\n  - {id: a, kind: [existence], message: m, words: [x]}\n").size(),
+            1u);
+}
+
+TEST(GuideLoaderTest, OffTakesAnyYamlBoolean) {
+  GuideLoad load = load_guide_text(std::string(kContexts) + R"(rules:
+  - {id: x, kind: existence, message: m, words: [x]}
+tones:
+  - when: {emotion: upset}
+    set: {x: {off: True}}
+  - when: {channel: chat}
+    set: {x: {off: no}}
+)",
+                                   "g.yaml");
+  ASSERT_TRUE(load.ok()) << load.errors.front().to_string();
+  EXPECT_TRUE(load.guide->tones[0].set[0].off);
+  EXPECT_FALSE(load.guide->tones[1].set[0].off);
+}
+
 TEST(GuideLoaderTest, BrokenYamlNamesLineAndColumn) {
   const auto errors = errors_of("guide: g\nrules: [\n  {id: a\n");
   ASSERT_EQ(errors.size(), 1u);
