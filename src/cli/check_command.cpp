@@ -35,6 +35,7 @@ constexpr int kMaxFixPasses = 5;
 
 struct FileOutcome {
   std::string path;
+  bool from_stdin = false;
   Status error;             // the file could not be checked
   bool skipped = false;     // binary
   std::unique_ptr<SourceText> source;  // as checked (after fixes)
@@ -79,6 +80,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
 FileOutcome check_one(LintSession& session, const CheckOptions& options, const std::string& path) {
   FileOutcome outcome;
   const bool from_stdin = path == "-";
+  outcome.from_stdin = from_stdin;
   outcome.path = from_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : path;
   auto loaded = from_stdin ? load_source_stream(std::cin, outcome.path) : load_source_file(path);
   if (!loaded.ok()) {
@@ -97,36 +99,39 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const s
   outcome.report = std::move(*report);
   if (options.fix.empty() && !options.diff) return outcome;
 
-  // Apply, re-check, repeat: a fix can reveal or unblock another (bounded passes).
-  const std::string original(outcome.source->bytes());
-  std::unique_ptr<SourceText> as_read;
-  FileReport report_as_read;
-  if (options.diff) {
-    as_read = std::make_unique<SourceText>(outcome.source->path(), original);
-    report_as_read = outcome.report;
-  }
+  // Apply, re-check, repeat: a fix can reveal or unblock another (bounded passes). The file
+  // as read stays in `outcome` for --diff, which writes nothing and so reports it as it is.
   const bool all = options.fix == "all";
+  std::unique_ptr<SourceText> current;
+  FileReport current_report = outcome.report;
+  int fixes = 0;
   for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+    const SourceText& text = current ? *current : *outcome.source;
     int applied = 0;
-    std::string updated = apply_suggestions(outcome.source->bytes(), outcome.report.result.diagnostics, all, &applied);
-    if (applied == 0 || updated == outcome.source->bytes()) break;
+    std::string updated = apply_suggestions(text.bytes(), current_report.result.diagnostics, all, &applied);
+    if (applied == 0 || updated == text.bytes()) break;
     auto next = load_source_bytes(std::move(updated), outcome.path);
     if (!next.ok()) break;  // a rewrite never makes invalid UTF-8, but never write one either
     auto next_report = session.lint(**next, extractor, flags);
     if (!next_report.ok()) break;
-    outcome.fixes += applied;
-    outcome.source = std::move(*next);
-    outcome.report = std::move(*next_report);
+    fixes += applied;
+    current = std::move(*next);
+    current_report = std::move(*next_report);
   }
+  if (!current) return outcome;  // nothing to change
   if (options.diff) {
-    // --diff writes nothing, so it reports (and exits on) the file as it is.
-    outcome.diff = unified_diff(outcome.path, original, outcome.source->bytes());
-    outcome.source = std::move(as_read);
-    outcome.report = std::move(report_as_read);
-    outcome.fixes = 0;
-  } else if (outcome.source->bytes() != original && !from_stdin) {
-    if (Status s = write_if_unchanged(path, original, outcome.source->bytes()); !s.ok()) outcome.error = s;
+    outcome.diff = unified_diff(outcome.path, outcome.source->bytes(), current->bytes());
+    return outcome;
   }
+  if (!from_stdin) {
+    if (Status s = write_if_unchanged(path, outcome.source->bytes(), current->bytes()); !s.ok()) {
+      outcome.error = s;  // the file keeps its content, and its findings are what is reported
+      return outcome;
+    }
+  }
+  outcome.fixes = fixes;
+  outcome.source = std::move(current);
+  outcome.report = std::move(current_report);
   return outcome;
 }
 
@@ -155,7 +160,7 @@ std::string marker_line(std::string_view line, std::size_t start_byte, std::size
   return out;
 }
 
-void print_text(const FileOutcome& f, bool stdin_fixed) {
+void print_text(const FileOutcome& f) {
   const SourceText& src = *f.source;
   for (const Diagnostic& d : f.report.result.diagnostics) {
     const Position p = src.position(d.offset);
@@ -179,7 +184,6 @@ void print_text(const FileOutcome& f, bool stdin_fixed) {
     }
     std::cout << '\n';
   }
-  if (stdin_fixed) std::cout << src.bytes();
 }
 
 nlohmann::json file_json(const FileOutcome& f) {
@@ -298,8 +302,10 @@ int run_check(CheckOptions options) {
       json_files.push_back(file_json(f));
     } else if (options.diff) {
       std::cout << f.diff;
+    } else if (f.from_stdin && !options.fix.empty()) {
+      std::cout << f.source->bytes();  // --fix on stdin: the fixed text, as editors expect
     } else {
-      print_text(f, !options.fix.empty() && f.path != "" && options.paths.size() == 1 && options.paths[0] == "-");
+      print_text(f);
     }
   }
   if (options.format == "json") {

@@ -103,6 +103,13 @@ TEST(CheckCommandTest, DiffReportsTheFileAsItIs) {
   EXPECT_NE(r.err.find("2 errors, 1 warning"), std::string::npos) << r.err;
 }
 
+TEST(CheckCommandTest, FixOnStdinPrintsTheFixedTextOnly) {
+  auto r = run_tonelint("check --guide " + kGuide + " --fix -", "Please utilize it.\n明日なら見れます。\n");
+  EXPECT_EQ(r.out, "Please use it.\n明日なら見られます。\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("2 fixed"), std::string::npos) << r.err;
+}
+
 TEST(CheckCommandTest, UnsafeRewritesNeedFixAll) {
   const std::string f = temp_file("unsafe.txt", "Add it to the whitelist.\n");
   run_tonelint("check --guide " + kGuide + " --fix " + f);
