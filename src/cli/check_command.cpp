@@ -3,6 +3,7 @@
 #include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -281,6 +282,7 @@ int run_check(CheckOptions options) {
   int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0;
   double total_penalty = 0;
   std::size_t total_words = 0;
+  std::map<std::string, double> category_penalties;
   nlohmann::json json_files = nlohmann::json::array();
   for (const FileOutcome& f : outcomes) {
     if (!f.error.ok() && !f.source) {
@@ -295,6 +297,7 @@ int run_check(CheckOptions options) {
     fixed += f.fixes;
     total_penalty += f.report.result.penalty;
     total_words += f.report.result.words;
+    for (const auto& [category, penalty] : f.report.result.category_penalties) category_penalties[category] += penalty;
     for (const Diagnostic& d : f.report.result.diagnostics) {
       (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
     }
@@ -314,6 +317,9 @@ int run_check(CheckOptions options) {
     out["summary"] = {{"files", outcomes.size()},   {"errors", errors},
                       {"warnings", warnings},       {"suggestions", suggestions},
                       {"score", tone_score(total_penalty, total_words)}};
+    nlohmann::json scores = nlohmann::json::object();
+    for (const auto& [category, penalty] : category_penalties) scores[category] = tone_score(penalty, total_words);
+    out["summary"]["scores"] = std::move(scores);
     std::cout << out.dump() << '\n';
   }
   std::cout.flush();

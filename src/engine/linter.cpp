@@ -45,6 +45,7 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   }
   result.score = tone_score(result.penalty, result.words);
   for (const auto& [category, penalty] : by_category) result.category_scores[category] = tone_score(penalty, result.words);
+  result.category_penalties = std::move(by_category);
   return result;
 }
 

@@ -21,7 +21,9 @@ struct LintResult {
   std::vector<Status> warnings;         // e.g. a regex stopped by its time limit
   int score = 100;                      // tone score, 0-100
   std::map<std::string, int> category_scores;  // per category of the rules in force
-  double penalty = 0;                   // weighted findings and words: to aggregate scores
+  // What the scores come from, so a run over many files can add them up.
+  double penalty = 0;
+  std::map<std::string, double> category_penalties;
   std::size_t words = 0;
 };
 

@@ -76,6 +76,12 @@ TEST(CheckCommandTest, JsonReportHasTheContractFields) {
   EXPECT_EQ(bang["origin"], "tones[0]");
   EXPECT_EQ(j["summary"]["errors"], 1);
   EXPECT_EQ(j["summary"]["warnings"], 1);
+  // 3 words (+20): an error (10) and a warning (3) → 100 - 1300/23 = 43; by category,
+  // occurrence loses 1000/23 → 57 and substitution 300/23 → 87.
+  EXPECT_EQ(file["score"], 43);
+  EXPECT_EQ(j["summary"]["score"], 43);
+  EXPECT_EQ(file["scores"]["occurrence"], 57);
+  EXPECT_EQ(j["summary"]["scores"]["substitution"], 87);
 }
 
 TEST(CheckCommandTest, FixWritesSafeRewritesAndDiffOnlyShowsThem) {
