@@ -55,7 +55,9 @@ void expect_maps_back(const Extracted& e) {
     ASSERT_EQ(b.masks.size(), placeholders);
     for (std::size_t m = 0; m < b.masks.size(); ++m) {
       EXPECT_EQ(b.text.substr(b.masks[m].text_offset, kPlaceholder.size()), kPlaceholder);
-      if (m > 0) EXPECT_LT(b.masks[m - 1].text_offset, b.masks[m].text_offset);
+      if (m > 0) {
+        EXPECT_LT(b.masks[m - 1].text_offset, b.masks[m].text_offset);
+      }
     }
     auto in_mask = [&](std::uint32_t i) {
       for (const Mask& m : b.masks) {

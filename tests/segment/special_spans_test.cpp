@@ -204,7 +204,9 @@ TEST(SpecialSpans, OrderedAndNonOverlapping) {
   ASSERT_EQ(found.size(), 7u);
   for (std::size_t i = 0; i < found.size(); ++i) {
     EXPECT_LT(found[i].begin, found[i].end);
-    if (i > 0) EXPECT_LE(found[i - 1].end, found[i].begin);
+    if (i > 0) {
+      EXPECT_LE(found[i - 1].end, found[i].begin);
+    }
   }
   EXPECT_EQ(spans(text), (std::vector<Found>{{"a@example.com", SpecialKind::kEmail},
                                               {"https://x.org/(a)", SpecialKind::kUrl},
