@@ -20,19 +20,24 @@ const std::vector<std::uint32_t>* lookup(const Map& map, std::string_view key) {
 }
 
 // The value of a token field a pattern can name; empty when the token has none.
-std::string_view field_of(const Token& t, const std::string& field) {
-  if (field == "surface") return t.surface;
-  if (field == "norm") return t.norm;
-  if (field == "lemma") return t.lemma;
+std::string_view field_of(const Token& t, TokenField field) {
+  switch (field) {
+    case TokenField::kSurface: return t.surface;
+    case TokenField::kNorm: return t.norm;
+    case TokenField::kLemma: return t.lemma;
+    default: break;
+  }
   if (t.morph == nullptr) return {};
-  if (field == "pos") return t.morph->pos;
-  if (field == "pos1") return t.morph->pos1;
-  if (field == "pos2") return t.morph->pos2;
-  if (field == "pos3") return t.morph->pos3;
-  if (field == "ctype") return t.morph->ctype;
-  if (field == "cform") return t.morph->cform;
-  if (field == "reading") return t.morph->reading;
-  return {};
+  switch (field) {
+    case TokenField::kPos: return t.morph->pos;
+    case TokenField::kPos1: return t.morph->pos1;
+    case TokenField::kPos2: return t.morph->pos2;
+    case TokenField::kPos3: return t.morph->pos3;
+    case TokenField::kCtype: return t.morph->ctype;
+    case TokenField::kCform: return t.morph->cform;
+    case TokenField::kReading: return t.morph->reading;
+    default: return {};
+  }
 }
 
 int match_from(std::span<const Token> tokens, std::size_t at, const TokenPattern& pattern, std::size_t element,
@@ -130,8 +135,8 @@ Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rule
       bool anchored = false;
       if (first.min >= 1) {
         for (const TokenConstraint& c : first.constraints) {
-          if (c.negate || (c.field != "norm" && c.field != "lemma")) continue;
-          auto& bucket = c.field == "norm" ? index->token_by_norm_ : index->token_by_lemma_;
+          if (c.negate || (c.field != TokenField::kNorm && c.field != TokenField::kLemma)) continue;
+          auto& bucket = c.field == TokenField::kNorm ? index->token_by_norm_ : index->token_by_lemma_;
           for (const std::string& v : c.values) bucket[v].push_back(id);
           anchored = true;
           break;

@@ -56,8 +56,13 @@ struct Origin {
 
 // One element of a token pattern: constraints on one token's fields. Each field lists
 // accepted values (any of them); `negate` inverts the whole element.
+// The token fields a pattern can test, in the order of kTokenFieldNames.
+enum class TokenField : std::uint8_t { kSurface, kNorm, kLemma, kPos, kPos1, kPos2, kPos3, kCtype, kCform, kReading };
+inline constexpr std::array<const char*, 10> kTokenFieldNames = {"surface", "norm",  "lemma", "pos",   "pos1",
+                                                                 "pos2",    "pos3",  "ctype", "cform", "reading"};
+
 struct TokenConstraint {
-  std::string field;  // surface, norm, lemma, pos, pos1, pos2, pos3, ctype, cform, reading
+  TokenField field = TokenField::kSurface;  // resolved once, at load time
   std::vector<std::string> values;
   bool negate = false;  // "!value" in YAML: anything but these
 };

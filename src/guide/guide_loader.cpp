@@ -34,8 +34,7 @@ const std::vector<std::string> kRuleKeys = {
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
 const std::vector<std::string> kSetKeys = {"off", "level", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
-const std::vector<std::string> kTokenFields = {"surface", "norm", "lemma", "pos",   "pos1",
-                                               "pos2",    "pos3", "ctype", "cform", "reading"};
+const std::vector<std::string> kTokenFields(kTokenFieldNames.begin(), kTokenFieldNames.end());
 const std::vector<std::string> kTokenElementKeys = [] {
   std::vector<std::string> keys = kTokenFields;
   keys.insert(keys.end(), {"repeat", "negate"});
@@ -421,11 +420,12 @@ class Loader {
         }
         check_keys(element_node, kTokenElementKeys, "token pattern element");
         TokenElement element;
-        for (const std::string& field : kTokenFields) {
+        for (std::size_t f = 0; f < kTokenFields.size(); ++f) {
+          const std::string& field = kTokenFields[f];
           const YAML::Node value = element_node[field];
           if (!value) continue;
           // "!x" (quoted in YAML) accepts anything but x; a list may not mix the two.
-          TokenConstraint constraint{field, {}, false};
+          TokenConstraint constraint{static_cast<TokenField>(f), {}, false};
           for (std::string v : string_list(value, field)) {
             if (!v.empty() && v.front() == '!') {
               constraint.negate = true;

@@ -209,7 +209,7 @@ TEST(GuideLoaderTest, TokenPatterns) {
   ASSERT_EQ(r.tokens.size(), 2u);
   ASSERT_EQ(r.tokens[0].size(), 2u);
   EXPECT_EQ(r.tokens[0][1].constraints.size(), 2u);
-  EXPECT_EQ(r.tokens[0][1].constraints[0].field, "lemma");
+  EXPECT_EQ(r.tokens[0][1].constraints[0].field, TokenField::kLemma);
   EXPECT_EQ(r.tokens[0][1].constraints[0].values, (std::vector<std::string>{"れる", "られる"}));
   const TokenElement& any_but_particle = r.tokens[1][1];
   EXPECT_TRUE(any_but_particle.constraints[0].negate);
