@@ -23,6 +23,7 @@ namespace fs = std::filesystem;
 
 struct CheckOptions {
   std::string guide;
+  std::string config;
   ContextFlags context;
   std::string format = "text";
   std::string fix;  // "", "safe" (--fix) or "all" (--fix=all)
@@ -242,7 +243,7 @@ int run_check(CheckOptions options) {
     std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
     return kExitUsage;
   }
-  auto guide = resolve_guide_or_report(options.guide, options.paths);
+  auto guide = resolve_guide_or_report(options.guide, options.config, options.paths);
   if (!guide) return kExitUsage;
   if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
     std::cerr << "tonelint: " << checked.status().message() << '\n';
@@ -337,6 +338,7 @@ int run_check(CheckOptions options) {
 std::function<int()> add_check_command(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Check drafts against a tone guide in their context");
+  cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML); default: .tonelint.yaml's, else the shipped one");
   options->context.add_to(*cmd);
   cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();

@@ -31,14 +31,16 @@ struct ContextFlags {
   Context to_context() const;
 };
 
-// The guide to use: --guide, else the `guide:` of the nearest .tonelint.yaml above the
-// first input, else the shipped rules/tonelint.yaml. Empty (with `why`) when none.
-std::string find_guide(const std::string& requested, const std::vector<std::string>& inputs, std::string* why);
+// The guide to use: --guide, else the `guide:` of the config (--config, or the nearest
+// .tonelint.yaml above the first input), else the shipped rules/tonelint.yaml. Empty, with
+// `why` naming the problem, when there is none or the config is broken.
+std::string find_guide(const std::string& requested, const std::string& config,
+                       const std::vector<std::string>& inputs, std::string* why);
 
 // Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
 std::shared_ptr<const Guide> load_guide_or_report(const std::string& path);
 // find_guide, then load_guide_or_report; null (with the reason on stderr) when either fails.
-std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested,
+std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,
                                                      const std::vector<std::string>& inputs);
 
 // The process's MeCab model, or null with the reason on stderr.

@@ -14,6 +14,7 @@ namespace {
 
 struct ExplainOptions {
   std::string guide;
+  std::string config;
   ContextFlags context;
   std::string format = "text";
 };
@@ -56,7 +57,7 @@ int run_explain(const ExplainOptions& options) {
     std::cerr << "tonelint explain: unknown --format '" << options.format << "' (expected text or json)\n";
     return kExitUsage;
   }
-  auto guide = resolve_guide_or_report(options.guide, {});
+  auto guide = resolve_guide_or_report(options.guide, options.config, {});
   if (!guide) return kExitUsage;
   auto context = complete_context(*guide, options.context.to_context());
   if (!context.ok()) {
@@ -120,6 +121,7 @@ int run_explain(const ExplainOptions& options) {
 std::function<int()> add_explain_command(CLI::App& app) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand("explain", "Print the rules in force for a context, and where each setting comes from");
+  cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML)");
   options->context.add_to(*cmd);
   cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();

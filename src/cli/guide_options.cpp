@@ -38,47 +38,68 @@ fs::path executable_dir() {
 
 }  // namespace
 
-std::string find_guide(const std::string& requested, const std::vector<std::string>& inputs, std::string* why) {
-  if (!requested.empty()) return requested;
-  std::error_code ec;
-  // A repository config, found by walking up from the first input (or the working directory).
-  fs::path dir = inputs.empty() || inputs.front() == "-" ? fs::current_path(ec) : fs::absolute(inputs.front(), ec);
-  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-  for (; !dir.empty(); dir = dir.parent_path()) {
-    const fs::path config = dir / ".tonelint.yaml";
-    if (fs::is_regular_file(config, ec)) {
-      try {
-        const YAML::Node node = YAML::LoadFile(config.string());
-        if (node.IsMap() && node["guide"] && node["guide"].IsScalar()) {
-          *why = "from " + config.string();
-          return (dir / node["guide"].Scalar()).string();
-        }
-      } catch (const YAML::Exception& e) {
-        *why = config.string() + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-               ": invalid YAML: " + e.msg;
+namespace {
+
+// The `guide:` of a repository config, relative to the config's folder. Empty with `why`
+// set when the config is unreadable or malformed; empty with `why` empty when it names none.
+std::string guide_of_config(const fs::path& config, std::string* why) {
+  try {
+    const YAML::Node node = YAML::LoadFile(config.string());
+    if (node.IsMap() && node["guide"]) {
+      if (!node["guide"].IsScalar()) {
+        *why = config.string() + ":" + std::to_string(node["guide"].Mark().line + 1) +
+               ": 'guide' is the path of a tone guide";
         return {};
       }
-      break;  // the nearest config decides, even without a guide key
+      return (config.parent_path() / node["guide"].Scalar()).string();
     }
-    if (dir == dir.root_path()) break;
+  } catch (const YAML::BadFile&) {
+    *why = config.string() + ": cannot read the config";
+  } catch (const YAML::Exception& e) {
+    *why = config.string() + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+           ": invalid YAML: " + e.msg;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string find_guide(const std::string& requested, const std::string& config,
+                       const std::vector<std::string>& inputs, std::string* why) {
+  if (!requested.empty()) return requested;
+  std::error_code ec;
+  if (!config.empty()) {  // --config names the repository config
+    why->clear();
+    std::string guide = guide_of_config(config, why);
+    if (!guide.empty() || !why->empty()) return guide;
+  } else {
+    // The nearest .tonelint.yaml above the first input (or the working directory) decides.
+    fs::path dir = inputs.empty() || inputs.front() == "-" ? fs::current_path(ec) : fs::absolute(inputs.front(), ec);
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    for (; !dir.empty(); dir = dir.parent_path()) {
+      const fs::path candidate = dir / ".tonelint.yaml";
+      if (fs::is_regular_file(candidate, ec)) {
+        std::string guide = guide_of_config(candidate, why);
+        if (!guide.empty() || !why->empty()) return guide;
+        break;  // it names no guide: use the shipped one
+      }
+      if (dir == dir.root_path()) break;
+    }
   }
   // The shipped guide, next to the binary (build/tonelint → rules/) or installed.
   const fs::path exe = executable_dir();
   for (const fs::path& candidate : {exe / ".." / "rules" / "tonelint.yaml", exe / "rules" / "tonelint.yaml",
                                     exe / ".." / "share" / "tonelint" / "rules" / "tonelint.yaml"}) {
-    if (fs::is_regular_file(candidate, ec)) {
-      *why = "the shipped guide";
-      return fs::weakly_canonical(candidate, ec).string();
-    }
+    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
   }
   *why = "no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml";
   return {};
 }
 
-std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested,
+std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,
                                                      const std::vector<std::string>& inputs) {
   std::string why;
-  const std::string path = find_guide(requested, inputs, &why);
+  const std::string path = find_guide(requested, config, inputs, &why);
   if (path.empty()) {
     std::cerr << "tonelint: " << why << '\n';
     return nullptr;

@@ -12,6 +12,7 @@ namespace {
 
 struct TestOptions {
   std::string guide;
+  std::string config;
 };
 
 // The guide's defaults, with the first value of each dimension a tone names.
@@ -26,7 +27,7 @@ Context context_for(const Guide& guide, const ToneEntry* tone) {
 }
 
 int run_test(const TestOptions& options) {
-  auto guide = resolve_guide_or_report(options.guide, {});
+  auto guide = resolve_guide_or_report(options.guide, options.config, {});
   if (!guide) return kExitUsage;
   std::unique_ptr<Analyzer> analyzer = make_analyzer_or_report();
   if (!analyzer) return kExitUsage;
@@ -106,6 +107,7 @@ int run_test(const TestOptions& options) {
 std::function<int()> add_test_command(CLI::App& app) {
   auto options = std::make_shared<TestOptions>();
   CLI::App* cmd = app.add_subcommand("test", "Check every rule of a guide against its good and bad examples");
+  cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML)");
   return [options] { return run_test(*options); };
 }

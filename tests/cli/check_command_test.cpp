@@ -138,6 +138,29 @@ TEST(CheckCommandTest, ReadsStdinAndDirectories) {
   EXPECT_EQ(j["summary"]["files"], 2);
 }
 
+TEST(CheckCommandTest, FindsTheGuideFromConfigOrShipsItsOwn) {
+  const std::string repo = ::testing::TempDir() + "tonelint_repo/";
+  std::system(("mkdir -p " + repo + "docs/deep").c_str());
+  temp_file("tonelint_repo/.tonelint.yaml", "guide: " + kGuide + "\n");
+  const std::string draft = temp_file("tonelint_repo/docs/deep/a.txt", "Please utilize it.\n");
+  // The nearest .tonelint.yaml above the draft names the guide: its rules answer.
+  auto from_config = run_tonelint("check --format json " + draft);
+  EXPECT_EQ(nlohmann::json::parse(from_config.out)["files"][0]["diagnostics"][0]["rule"], "cli.plain");
+  // --config names one explicitly.
+  const std::string other = temp_file("other-config.yaml", "guide: " + kGuide + "\n");
+  auto explicit_config = run_tonelint("check --config " + other + " --format json " + draft);
+  EXPECT_EQ(nlohmann::json::parse(explicit_config.out)["files"][0]["diagnostics"][0]["rule"], "cli.plain");
+  // A broken config stops the run and says where.
+  const std::string broken = temp_file("broken-config.yaml", "guide: [unclosed\n");
+  auto bad = run_tonelint("check --config " + broken + " " + draft);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("broken-config.yaml:2:"), std::string::npos) << bad.err;
+  // With no config anywhere above, the shipped guide is used.
+  const std::string lone = temp_file("lone.txt", "Please utilize it.\n");
+  auto shipped = run_tonelint("check --format json " + lone);
+  EXPECT_EQ(nlohmann::json::parse(shipped.out)["files"][0]["diagnostics"][0]["rule"], "tonelint.plain-words");
+}
+
 TEST(ExplainCommandTest, ShowsWhoSetEachField) {
   auto r = run_tonelint("explain --guide " + kGuide + " --emotion upset --format json");
   EXPECT_EQ(r.exit_code, 0);
