@@ -25,6 +25,7 @@ std::string_view field_of(const Token& t, TokenField field) {
     case TokenField::kSurface: return t.surface;
     case TokenField::kNorm: return t.norm;
     case TokenField::kLemma: return t.lemma;
+    case TokenField::kKind: return token_kind_name(t.kind);
     default: break;
   }
   if (t.morph == nullptr) return {};
@@ -40,8 +41,10 @@ std::string_view field_of(const Token& t, TokenField field) {
   }
 }
 
+// `taken`, when given, receives how many tokens each element took on the match returned:
+// every element on the successful path writes its count after the rest has matched.
 int match_from(std::span<const Token> tokens, std::size_t at, const TokenPattern& pattern, std::size_t element,
-               int* budget) {
+               int* budget, std::vector<std::uint32_t>* taken_per_element) {
   if (element == pattern.size()) return 0;
   if (--*budget < 0) return -1;  // patterns with many repeats cannot explode
   const TokenElement& e = pattern[element];
@@ -52,8 +55,11 @@ int match_from(std::span<const Token> tokens, std::size_t at, const TokenPattern
     ++taken;
   }
   for (std::size_t n = taken + 1; n-- > e.min;) {
-    const int rest = match_from(tokens, at + n, pattern, element + 1, budget);
-    if (rest >= 0) return static_cast<int>(n) + rest;
+    const int rest = match_from(tokens, at + n, pattern, element + 1, budget, taken_per_element);
+    if (rest >= 0) {
+      if (taken_per_element != nullptr) (*taken_per_element)[element] = static_cast<std::uint32_t>(n);
+      return static_cast<int>(n) + rest;
+    }
     if (n == 0) break;
   }
   return -1;
@@ -84,16 +90,18 @@ bool token_matches(const Token& t, const TokenElement& element) {
   return true;
 }
 
-int match_token_pattern(std::span<const Token> tokens, std::size_t start, const TokenPattern& pattern) {
+int match_token_pattern(std::span<const Token> tokens, std::size_t start, const TokenPattern& pattern,
+                        std::vector<std::uint32_t>* taken_per_element) {
   int budget = 10000;
-  return match_from(tokens, start, pattern, 0, &budget);
+  if (taken_per_element != nullptr) taken_per_element->assign(pattern.size(), 0);
+  return match_from(tokens, start, pattern, 0, &budget, taken_per_element);
 }
 
 Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rules, Analyzer& analyzer) {
   auto index = std::unique_ptr<MatchIndex>(new MatchIndex());
   for (std::uint32_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
-    index->rules_.push_back(RuleInfo{rule.lang});
+    index->rules_.push_back(RuleInfo{rule.lang, {}, {}, Scope::kSentence});
     auto add_phrase = [&](const std::string& text, PatternSource src, std::uint32_t pattern) -> Status {
       // Phrases go through the analyzer, so they match exactly where the text's tokens do.
       auto analyzed = analyze_text(analyzer, text);
@@ -127,6 +135,31 @@ Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rule
     for (std::uint32_t i = 0; i < rule.swap.size(); ++i) {
       if (Status s = add_phrase(rule.swap[i].first, PatternSource::kSwap, i); !s.ok()) return s;
     }
+    // Excusing phrases are compared as the run of token norms they spell, so they match
+    // however MeCab splits them in context (「では」 alone is one token, in 「ミスではない」 two).
+    auto spelled = [&](const std::string& text) -> Result<std::string> {
+      auto analyzed = analyze_text(analyzer, text);
+      if (!analyzed.ok()) return analyzed.status();
+      std::string norms;
+      for (const Token& t : (*analyzed)->prose_tokens()) norms += t.norm;
+      if (norms.empty()) {
+        return Status(ErrorCode::kParse, "rule '" + rule.id + "': '" + text + "' has no words to match",
+                      Location{rule.origin.path, rule.origin.line, rule.origin.column});
+      }
+      return norms;
+    };
+    RuleInfo& info = index->rules_.back();
+    for (const std::string& phrase : rule.unless) {
+      auto norms = spelled(phrase);
+      if (!norms.ok()) return norms.status();
+      info.unless.push_back(std::move(*norms));
+    }
+    for (const std::string& phrase : rule.not_followed_by) {
+      auto norms = spelled(phrase);
+      if (!norms.ok()) return norms.status();
+      info.not_followed_by.push_back(std::move(*norms));
+    }
+    info.unless_scope = rule.scope_set ? rule.scope : Scope::kSentence;
     for (std::uint32_t i = 0; i < rule.tokens.size(); ++i) {
       const auto id = static_cast<std::uint32_t>(index->token_patterns_.size());
       index->token_patterns_.push_back(CompiledTokenPattern{r, i, rule.tokens[i]});
@@ -283,11 +316,81 @@ void MatchIndex::find(const MessageView& message, std::vector<std::vector<Match>
   per_rule->assign(rules_.size(), {});
   for (std::uint32_t s = 0; s < message.analysis.sentences.size(); ++s) match_phrases(message, s, per_rule);
   match_regexes(message, per_rule, warnings);
-  for (auto& matches : *per_rule) {
+  for (std::uint32_t r = 0; r < per_rule->size(); ++r) {
+    auto& matches = (*per_rule)[r];
+    if (!matches.empty() && (!rules_[r].unless.empty() || !rules_[r].not_followed_by.empty())) {
+      drop_excused(message, rules_[r], &matches);
+    }
     std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
       return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
     });
   }
 }
 
+namespace {
+
+// A sentence's prose token norms run together, with where each token starts in the run.
+struct SpelledSentence {
+  std::string norms;
+  std::vector<std::uint32_t> starts;  // per token of the sentence; non-prose tokens spell nothing
+};
+
+SpelledSentence spell(const MessageView& message, const AnalyzedSentence& as) {
+  SpelledSentence out;
+  for (const Token& t : message.tokens(as)) {
+    out.starts.push_back(static_cast<std::uint32_t>(out.norms.size()));
+    if (is_prose(t.kind)) out.norms += t.norm;
+  }
+  return out;
+}
+
+// Whether one of `phrases` starts at a token in [first, last) of the sentence (indices
+// relative to the sentence).
+bool spelled_at(const SpelledSentence& s, const std::vector<std::string>& phrases, std::size_t first,
+                std::size_t last) {
+  for (std::size_t k = first; k < last && k < s.starts.size(); ++k) {
+    const std::string_view rest = std::string_view(s.norms).substr(s.starts[k]);
+    for (const std::string& p : phrases) {
+      if (rest.starts_with(p)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MatchIndex::drop_excused(const MessageView& message, const RuleInfo& info, std::vector<Match>* matches) const {
+  const auto& sentences = message.analysis.sentences;
+  std::unordered_map<std::uint32_t, SpelledSentence> spelled;  // only the sentences asked about
+  auto sentence = [&](std::uint32_t s) -> const SpelledSentence& {
+    auto it = spelled.find(s);
+    if (it == spelled.end()) it = spelled.emplace(s, spell(message, sentences[s])).first;
+    return it->second;
+  };
+  auto has_unless = [&](std::uint32_t s) {
+    return spelled_at(sentence(s), info.unless, 0, sentences[s].token_end - sentences[s].token_begin);
+  };
+  // `unless`: a phrase anywhere in the match's sentence, paragraph or message.
+  auto excused_by_unless = [&](const Match& m) {
+    if (info.unless.empty()) return false;
+    for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+      const bool in_unit = info.unless_scope == Scope::kMessage ||
+                           (info.unless_scope == Scope::kSentence && s == m.sentence) ||
+                           (info.unless_scope == Scope::kParagraph &&
+                            sentences[s].sentence.block == sentences[m.sentence].sentence.block);
+      if (in_unit && has_unless(s)) return true;
+    }
+    return false;
+  };
+  // `not_followed_by`: a phrase after the match, before the clause ends at punctuation.
+  auto excused_by_follower = [&](const Match& m) {
+    if (info.not_followed_by.empty()) return false;
+    const AnalyzedSentence& as = sentences[m.sentence];
+    std::uint32_t clause_end = m.token_end;
+    while (clause_end < as.token_end && message.analysis.tokens[clause_end].kind != TokenKind::kPunct) ++clause_end;
+    return spelled_at(sentence(m.sentence), info.not_followed_by, m.token_end - as.token_begin,
+                      clause_end - as.token_begin);
+  };
+  std::erase_if(*matches, [&](const Match& m) { return excused_by_follower(m) || excused_by_unless(m); });
+}
 }  // namespace tonelint

@@ -70,10 +70,16 @@ class MatchIndex {
   };
   struct RuleInfo {
     RuleLang lang;
+    // Excusing phrases, spelled as runs of token norms (see Rule::unless).
+    std::vector<std::string> unless;
+    std::vector<std::string> not_followed_by;
+    Scope unless_scope;
   };
 
   void match_phrases(const MessageView& message, std::uint32_t sentence, std::vector<std::vector<Match>>* out) const;
   void match_regexes(const MessageView& message, std::vector<std::vector<Match>>* out, std::vector<Status>* warnings) const;
+  // Removes the matches of one rule that its `unless` / `not_followed_by` phrases excuse.
+  void drop_excused(const MessageView& message, const RuleInfo& info, std::vector<Match>* matches) const;
 
   std::vector<RuleInfo> rules_;
   std::vector<Phrase> phrases_;
@@ -96,6 +102,8 @@ bool is_conjugable(const Token& t);
 bool token_matches(const Token& t, const TokenElement& element);
 
 // Length (in tokens) of the longest match of `pattern` starting at tokens[start], or -1.
-int match_token_pattern(std::span<const Token> tokens, std::size_t start, const TokenPattern& pattern);
+// `taken_per_element`, when given, receives the number of tokens each element took.
+int match_token_pattern(std::span<const Token> tokens, std::size_t start, const TokenPattern& pattern,
+                        std::vector<std::uint32_t>* taken_per_element = nullptr);
 
 }  // namespace tonelint

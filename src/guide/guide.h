@@ -57,9 +57,11 @@ struct Origin {
 // One element of a token pattern: constraints on one token's fields. Each field lists
 // accepted values (any of them); `negate` inverts the whole element.
 // The token fields a pattern can test, in the order of kTokenFieldNames.
-enum class TokenField : std::uint8_t { kSurface, kNorm, kLemma, kPos, kPos1, kPos2, kPos3, kCtype, kCform, kReading };
-inline constexpr std::array<const char*, 10> kTokenFieldNames = {"surface", "norm",  "lemma", "pos",   "pos1",
-                                                                 "pos2",    "pos3",  "ctype", "cform", "reading"};
+// `kind` tests the token kind (word, emoji, kaomoji, punct, ...), so one pattern can count
+// emoji and 顔文字 alike.
+enum class TokenField : std::uint8_t { kSurface, kNorm, kLemma, kPos, kPos1, kPos2, kPos3, kCtype, kCform, kReading, kKind };
+inline constexpr std::array<const char*, 11> kTokenFieldNames = {"surface", "norm",  "lemma", "pos",     "pos1", "pos2",
+                                                                 "pos3",    "ctype", "cform", "reading", "kind"};
 
 struct TokenConstraint {
   TokenField field = TokenField::kSurface;  // resolved once, at load time
@@ -70,6 +72,9 @@ struct TokenElement {
   std::vector<TokenConstraint> constraints;  // all must hold
   std::uint8_t min = 1;  // {?: true} → 0..1, {+: true} → 1..n, {*: true} → 0..n
   std::uint8_t max = 1;  // 255 = unbounded
+  // substitution: what the tokens this element matched become. When both end in a
+  // conjugable word, the rewrite takes their 活用形 (れ → られ before ます).
+  std::optional<std::string> rewrite;
 };
 using TokenPattern = std::vector<TokenElement>;
 
@@ -88,6 +93,11 @@ struct Rule {
   std::vector<TokenPattern> tokens;
   std::vector<std::string> regex;
   std::vector<std::pair<std::string, std::string>> swap;  // from → to, in file order
+  // Phrases that excuse a match: `unless` anywhere in the same sentence (or the rule's
+  // `scope` when given), `not_followed_by` later in the same clause (up to the next
+  // punctuation mark) — 「操作ミスではありません」 is not blame.
+  std::vector<std::string> unless;
+  std::vector<std::string> not_followed_by;
 
   std::optional<double> max;
   std::optional<double> min;

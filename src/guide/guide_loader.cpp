@@ -30,14 +30,14 @@ const std::vector<std::string> kTopKeys = {"guide", "description", "languages", 
 const std::vector<std::string> kRuleKeys = {
     "id",    "kind",  "lang",     "level", "message",  "why",    "fix",        "examples", "category",
     "words", "lemmas", "tokens",  "regex", "swap",     "dictionary", "max", "min",
-    "scope", "position", "metric", "style", "min_length", "allow"};
+    "scope", "position", "metric", "style", "min_length", "allow", "unless", "not_followed_by"};
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
 const std::vector<std::string> kSetKeys = {"off", "level", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
 const std::vector<std::string> kTokenFields(kTokenFieldNames.begin(), kTokenFieldNames.end());
 const std::vector<std::string> kTokenElementKeys = [] {
   std::vector<std::string> keys = kTokenFields;
-  keys.insert(keys.end(), {"repeat", "negate"});
+  keys.insert(keys.end(), {"repeat", "negate", "rewrite"});
   return keys;
 }();
 const std::vector<std::string> kKinds = {"existence", "substitution", "occurrence", "required",
@@ -324,6 +324,8 @@ class Loader {
     }
     if (const YAML::Node swap = node["swap"]) parse_swap(swap, &rule);
     if (const YAML::Node dictionary = node["dictionary"]) load_dictionary(dictionary, &rule);
+    if (const YAML::Node unless = node["unless"]) rule.unless = string_list(unless, "unless");
+    if (const YAML::Node nfb = node["not_followed_by"]) rule.not_followed_by = string_list(nfb, "not_followed_by");
     if (const YAML::Node max = node["max"]) rule.max = number(max, "max");
     if (const YAML::Node min = node["min"]) rule.min = number(min, "min");
     if (const YAML::Node scope = node["scope"]) {
@@ -370,9 +372,15 @@ class Loader {
       case RuleKind::kExistence:
         if (!has_pattern) error(node, name + " (existence) needs words, lemmas, tokens, regex or a dictionary");
         break;
-      case RuleKind::kSubstitution:
-        if (!node["swap"] && !node["dictionary"]) error(node, name + " (substitution) needs 'swap: {from: to}' or a dictionary");
+      case RuleKind::kSubstitution: {
+        const bool rewrites = std::any_of(rule.tokens.begin(), rule.tokens.end(), [](const TokenPattern& p) {
+          return std::any_of(p.begin(), p.end(), [](const TokenElement& e) { return e.rewrite.has_value(); });
+        });
+        if (!node["swap"] && !node["dictionary"] && !rewrites) {
+          error(node, name + " (substitution) needs 'swap: {from: to}', a dictionary, or token patterns with a 'rewrite'");
+        }
         break;
+      }
       case RuleKind::kOccurrence:
         if (!has_pattern) error(node, name + " (occurrence) needs words, lemmas, tokens or regex to count");
         if (!has_bound) error(node, name + " (occurrence) needs 'max' or 'min'");
@@ -451,6 +459,14 @@ class Loader {
           }
           if (on) {
             for (auto& c : element.constraints) c.negate = !c.negate;
+          }
+        }
+        if (const YAML::Node rewrite = element_node["rewrite"]) {
+          if (rule->kind == RuleKind::kSubstitution) {
+            element.rewrite = scalar(rewrite, "rewrite");
+          } else {
+            error(rewrite, "'rewrite' belongs to substitution rules; rule '" + rule->id + "' is " +
+                               rule_kind_name(rule->kind));
           }
         }
         if (element.constraints.empty()) error(element_node, "a token pattern element needs at least one field");

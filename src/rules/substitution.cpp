@@ -1,7 +1,10 @@
 // substitution: a phrase with a preferred form; each finding carries the rewrite.
 // 了解しました → 承知しました; "utilize" → "use". A Japanese rewrite keeps the
 // conjugation of what it replaces (見れます → 見られます); an English one keeps its
-// capitalization (Utilize → Use).
+// capitalization (Utilize → Use). Token patterns rewrite the elements that carry a
+// `rewrite` and keep the rest as written, so one pattern covers every verb:
+// [{ctype: 一段, cform: 未然形}, {lemma: れる, pos1: 接尾, rewrite: られる}] turns 食べれます
+// into 食べられます.
 #include <unicode/unistr.h>
 
 #include "engine/conjugation.h"
@@ -17,6 +20,10 @@ struct Rewrite {
   std::string to_prefix;      // `to` before its last conjugable word
   std::string to_base;        // that word's dictionary form
   std::string to_ctype;       // and its 活用型
+  // Token rewrites conjugate only a word of the same part of speech as the one replaced:
+  // れる → られる takes the form of れ, but できる → いたしかねます (ending in the 助動詞 ます)
+  // is written as is. Empty: no such condition (swap).
+  std::string to_pos;
 };
 
 std::string to_upper(const std::string& s) {
@@ -47,33 +54,69 @@ std::string match_case(std::string_view matched, const std::string& to) {
   return to;
 }
 
+// Prepares `to` to be conjugated like the text it replaces, when `to` ends in a
+// conjugable word and `replaced_conjugates` says the replaced text does too.
+Rewrite make_rewrite(Analyzer& analyzer, const std::string& to, bool replaced_conjugates, bool same_pos_only) {
+  Rewrite rw;
+  rw.to = to;
+  if (!replaced_conjugates) return rw;
+  auto to_text = analyze_text(analyzer, to);
+  if (!to_text.ok()) return rw;
+  const std::vector<Token> to_tokens = (*to_text)->prose_tokens();
+  if (to_tokens.empty() || !is_conjugable(to_tokens.back())) return rw;
+  const Token& last = to_tokens.back();
+  rw.conjugates = true;
+  rw.to_prefix = to.substr(0, last.offset);
+  rw.to_base = std::string(last.morph->base);
+  rw.to_ctype = std::string(last.morph->ctype);
+  if (same_pos_only) rw.to_pos = std::string(last.morph->pos);
+  return rw;
+}
+
+// `rw.to` in the form `token` has (its 活用形); plain `rw.to` when it does not conjugate.
+std::optional<std::string> conjugated_like(const Rewrite& rw, const Token& token) {
+  // Nothing to agree with: a particle (て) or a word MeCab did not analyse.
+  if (!rw.conjugates || token.morph == nullptr || token.morph->cform.empty() || token.morph->cform == "*" ||
+      (!rw.to_pos.empty() && token.morph->pos != rw.to_pos)) {
+    return rw.to;
+  }
+  auto conjugated = conjugate(rw.to_base, rw.to_ctype, token.morph->cform);
+  if (!conjugated) return std::nullopt;  // better no rewrite than a wrong one
+  return rw.to_prefix + *conjugated;
+}
+
 class SubstitutionCheck final : public RuleCheck {
  public:
   SubstitutionCheck(const Rule& rule, std::string id, CheckBuildContext& ctx) : RuleCheck(rule, std::move(id)) {
     for (const auto& [from, to] : rule.swap) {
-      Rewrite rw;
-      rw.to = to;
       auto from_text = analyze_text(ctx.analyzer, from);
-      auto to_text = analyze_text(ctx.analyzer, to);
-      if (from_text.ok() && to_text.ok()) {
+      bool from_conjugates = false;
+      if (from_text.ok()) {
         const std::vector<Token> from_tokens = (*from_text)->prose_tokens();
-        const std::vector<Token> to_tokens = (*to_text)->prose_tokens();
-        // Both end in a conjugable word: the rewrite takes the form the text had.
-        if (!from_tokens.empty() && is_conjugable(from_tokens.back()) && !to_tokens.empty() &&
-            is_conjugable(to_tokens.back())) {
-          const Token& last = to_tokens.back();
-          rw.conjugates = true;
-          rw.to_prefix = to.substr(0, last.offset);
-          rw.to_base = std::string(last.morph->base);
-          rw.to_ctype = std::string(last.morph->ctype);
+        from_conjugates = !from_tokens.empty() && is_conjugable(from_tokens.back());
+      }
+      // Both end in a conjugable word: the rewrite takes the form the text had.
+      rewrites_.push_back(make_rewrite(ctx.analyzer, to, from_conjugates, false));
+    }
+    for (const TokenPattern& pattern : rule.tokens) {
+      std::vector<std::optional<Rewrite>> per_element;
+      for (const TokenElement& element : pattern) {
+        if (element.rewrite) {
+          per_element.push_back(make_rewrite(ctx.analyzer, *element.rewrite, true, true));
+        } else {
+          per_element.emplace_back();
         }
       }
-      rewrites_.push_back(std::move(rw));
+      token_rewrites_.push_back(std::move(per_element));
     }
   }
 
   void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
     for (const Match& m : without_overlaps(matches)) {
+      if (m.source == PatternSource::kTokens) {
+        report_token_rewrite(message, m, out);
+        continue;
+      }
       if (m.source != PatternSource::kSwap || m.pattern >= rewrites_.size()) continue;
       const std::optional<std::string> replacement = rewrite_for(message, m);
       // The message names the rule's own form (承知する); the edit holds the conjugated one.
@@ -91,15 +134,51 @@ class SubstitutionCheck final : public RuleCheck {
     const Rewrite& rw = rewrites_[m.pattern];
     const std::string_view matched = message.source(m.offset, m.length);
     if (!rw.conjugates) return match_case(matched, rw.to);
-    const Token& last = message.analysis.tokens[m.token_end - 1];
-    if (last.morph == nullptr) return std::nullopt;
     // The rewrite's last word takes the form the replaced word had (連用形 before ます).
-    auto conjugated = conjugate(rw.to_base, rw.to_ctype, last.morph->cform);
-    if (!conjugated) return std::nullopt;  // better no rewrite than a wrong one
-    return rw.to_prefix + *conjugated;
+    return conjugated_like(rw, message.analysis.tokens[m.token_end - 1]);
+  }
+
+  // A token-pattern match: elements with a rewrite are replaced, the rest and whatever lies
+  // between tokens are kept as written.
+  void report_token_rewrite(const MessageView& message, const Match& m, std::vector<Diagnostic>* out) const {
+    if (m.pattern >= token_rewrites_.size()) return;
+    const auto& per_element = token_rewrites_[m.pattern];
+    const TokenPattern& pattern = rule().tokens[m.pattern];
+    const std::span<const Token> all(message.analysis.tokens);
+    std::vector<std::uint32_t> taken;
+    const int n = match_token_pattern(all.subspan(0, message.analysis.sentences[m.sentence].token_end), m.token_begin,
+                                      pattern, &taken);
+    if (n != static_cast<int>(m.token_end - m.token_begin)) return;  // cannot happen: same tokens, same pattern
+    std::optional<std::string> replacement = std::string();
+    std::uint32_t at = m.offset;  // source bytes copied so far
+    std::uint32_t token = m.token_begin;
+    for (std::size_t e = 0; e < pattern.size() && replacement; ++e) {
+      const std::uint32_t first = token;
+      token += taken[e];
+      if (!per_element[e] || taken[e] == 0) continue;
+      const Token& begin = all[first];
+      const Token& last = all[token - 1];
+      replacement->append(message.source(at, begin.offset - at));
+      const std::optional<std::string> rewritten = conjugated_like(*per_element[e], last);
+      if (!rewritten) {
+        replacement.reset();
+        break;
+      }
+      replacement->append(*rewritten);
+      at = last.offset + last.length;
+    }
+    if (replacement) replacement->append(message.source(at, m.offset + m.length - at));
+    const std::string shown = replacement.value_or(std::string(message.source(m.offset, m.length)));
+    const std::pair<std::string_view, std::string> vars[] = {{"to", shown}};
+    Diagnostic d = report(message, m.offset, m.length, vars);
+    if (replacement && *replacement != message.source(m.offset, m.length)) {
+      d.suggestions.push_back(Suggestion{m.offset, m.length, *replacement, rule().fix_safe});
+    }
+    out->push_back(std::move(d));
   }
 
   std::vector<Rewrite> rewrites_;
+  std::vector<std::vector<std::optional<Rewrite>>> token_rewrites_;  // per pattern, per element
 };
 
 }  // namespace

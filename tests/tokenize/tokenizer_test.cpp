@@ -267,7 +267,9 @@ TEST(TokenizerEnglish, Punctuation) {
     const bool word = t.surface == "Wait" || t.surface == "really" || t.surface == "Yes" || t.surface == "ok" ||
                       t.surface == "fine" || t.surface == "done";
     EXPECT_EQ(t.kind, word ? TokenKind::kWord : TokenKind::kPunct) << t.surface;
-    if (!word) EXPECT_EQ(t.surface.size(), 1u) << t.surface;  // one mark per token
+    if (!word) {
+      EXPECT_EQ(t.surface.size(), 1u) << t.surface;  // one mark per token
+    }
   }
 }
 
