@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config   # compiler and build system
   libicu-dev                         # UTF-8, normalization, sentence/word breaking, emoji properties
   libmecab-dev mecab-ipadic-utf8     # Japanese morphological analysis and its dictionary
+  mecab-utils                        # mecab-dict-index: compiles the brand-name user dictionary
   mecab                              # the raw `mecab` command the benchmark compares against
   libyaml-cpp-dev                    # tone guides, config and Markdown front matter
   libmd4c-dev                        # Markdown parser with source offsets

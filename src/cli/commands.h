@@ -43,7 +43,11 @@ std::shared_ptr<const Guide> load_guide_or_report(const std::string& path);
 std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,
                                                      const std::vector<std::string>& inputs);
 
-// The process's MeCab model, or null with the reason on stderr.
+// The shipped brand-name dictionary (dictionaries/brand-names.dic beside the binary, as
+// the build makes it, or installed under share/tonelint); empty when there is none.
+std::string shipped_user_dictionary();
+// The process's MeCab model with its user dictionaries ($TONELINT_USER_DIC, else the
+// shipped one), or null with the reason on stderr.
 std::shared_ptr<const MecabModel> load_model_or_report();
 // An analyzer for this thread, or null with the reason on stderr.
 std::unique_ptr<Analyzer> make_analyzer_or_report();

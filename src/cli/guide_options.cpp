@@ -107,8 +107,19 @@ std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requeste
   return load_guide_or_report(path);
 }
 
+std::string shipped_user_dictionary() {
+  // Built next to the binary (build/dictionaries/brand-names.dic) or installed.
+  const fs::path exe = executable_dir();
+  std::error_code ec;
+  for (const fs::path& candidate : {exe / "dictionaries" / "brand-names.dic",
+                                    exe / ".." / "share" / "tonelint" / "dictionaries" / "brand-names.dic"}) {
+    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+  }
+  return {};
+}
+
 std::shared_ptr<const MecabModel> load_model_or_report() {
-  auto model = MecabModel::load();
+  auto model = MecabModel::load("", MecabModel::user_dictionaries(shipped_user_dictionary()));
   if (!model.ok()) {
     std::cerr << "tonelint: " << model.status().to_string() << '\n';
     return nullptr;

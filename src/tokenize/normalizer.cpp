@@ -53,6 +53,18 @@ std::string_view Normalizer::fold(std::string_view s, Arena* arena) const {
   return arena->store(folded);
 }
 
+std::string_view Normalizer::nfkc(std::string_view s, std::string* buffer) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfkc_->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return s;
+  buffer->clear();
+  icu::StringByteSink<std::string> sink(buffer);
+  status = U_ZERO_ERROR;
+  nfkc_->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return s;
+  return *buffer;
+}
+
 bool Normalizer::nfkc_with_map(std::string_view text, std::string* out, SourceMap* map) const {
   UErrorCode status = U_ZERO_ERROR;
   if (nfkc_->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) ||

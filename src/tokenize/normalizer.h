@@ -21,6 +21,9 @@ class Normalizer {
   // NFKC_Casefold of `s`: `s` itself when already folded, else a copy in `arena`.
   std::string_view fold(std::string_view s, Arena* arena) const;
 
+  // NFKC of `s`: `s` itself when already NFKC, else the normalized copy in `buffer`.
+  std::string_view nfkc(std::string_view s, std::string* buffer) const;
+
   // NFKC of `text`. Returns false (and leaves `out` alone) when `text` is already NFKC.
   // Otherwise writes the normalized text and a map whose "source" offsets are offsets
   // in `text`, so every normalized offset maps back exactly.
