@@ -71,7 +71,7 @@ class TextPrinter {
       std::cout << "    " << tp.line << ':' << tp.column << '\t' << t.offset << '+' << t.length << '\t'
                 << token_kind_name(t.kind) << '\t' << lang_name(t.lang) << '\t'
                 << escape_for_line(display_surface(source, t));
-      if (t.norm != t.surface && is_prose(t.kind)) std::cout << "\tnorm=" << t.norm;
+      if (t.norm != t.surface && (is_prose(t.kind) || t.kind == TokenKind::kName)) std::cout << "\tnorm=" << t.norm;
       if (t.lemma != t.norm && !t.lemma.empty()) std::cout << "\tlemma=" << t.lemma;
       if (t.morph != nullptr) {
         std::cout << '\t' << pos_chain(*t.morph);

@@ -53,7 +53,7 @@ double penalty_of(const Diagnostic& d) { return d.level == Level::kError ? 10 : 
 
 std::size_t word_count(const Analysis& analysis) {
   std::size_t words = 0;
-  for (const Token& t : analysis.tokens) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+  for (const Token& t : analysis.tokens) words += word_weight(t);
   return words;
 }
 

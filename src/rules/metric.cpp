@@ -81,7 +81,8 @@ class MetricCheck final : public RuleCheck {
               value += (c != U' ' && c != U'\t' && c != U'\n' && c != 0x3000) ? 1 : 0;
             }
           } else {
-            for (const Token& t : message.tokens(as)) value += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+            // A name counts the words it is written with ("Minato Cloud": two).
+            for (const Token& t : message.tokens(as)) value += static_cast<double>(word_weight(t));
           }
           break;
         case Measure::kTouten:
@@ -102,9 +103,20 @@ class MetricCheck final : public RuleCheck {
           if (as.sentence.lang != Lang::kEn) break;
           applies = true;
           for (const Token& t : message.tokens(as)) {
-            if (t.kind != TokenKind::kWord) continue;
-            ++words;
-            syllable_count += static_cast<std::size_t>(syllables(t.norm));
+            if (t.kind == TokenKind::kWord) {
+              ++words;
+              syllable_count += static_cast<std::size_t>(syllables(t.norm));
+            } else if (t.kind == TokenKind::kName) {  // each word of "Simply Sync"
+              std::string_view rest = t.norm;
+              while (!rest.empty()) {
+                const std::size_t space = rest.find(' ');
+                if (const std::string_view word = rest.substr(0, space); !word.empty()) {
+                  ++words;
+                  syllable_count += static_cast<std::size_t>(syllables(word));
+                }
+                rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+              }
+            }
           }
           break;
       }

@@ -2,6 +2,7 @@
 // source file and the forms rules match on.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -19,12 +20,14 @@ enum class TokenKind : std::uint8_t {
   kUrl,
   kEmail,
   kCode,     // masked non-prose (inline code, autolinks, raw HTML): never checked
+  kName,     // a brand or product name of a user dictionary ("Simply Sync", ミナトクラウド):
+             // one token, counted as words, never matched by a rule
 };
 const char* token_kind_name(TokenKind kind);
 
 // Whether a rule looking at words should ever look at this token.
 inline bool is_prose(TokenKind kind) {
-  return kind != TokenKind::kUrl && kind != TokenKind::kEmail && kind != TokenKind::kCode;
+  return kind != TokenKind::kUrl && kind != TokenKind::kEmail && kind != TokenKind::kCode && kind != TokenKind::kName;
 }
 
 // MeCab (ipadic) features of a Japanese token. Unknown words have no 原形/読み.
@@ -52,5 +55,15 @@ struct Token {
   std::string_view lemma;    // ja: 原形 (or norm); en: Snowball stem of norm; else norm
   const Morph* morph = nullptr;  // Japanese tokens analysed by MeCab; null otherwise
 };
+
+// How many words a token counts as in lengths and scores: a word or a number one, a
+// name as many as it is written with ("Minato Cloud" two, ミナトクラウド one), else none.
+inline std::size_t word_weight(const Token& t) {
+  if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) return 1;
+  if (t.kind != TokenKind::kName) return 0;
+  std::size_t words = 1;
+  for (std::size_t i = 1; i < t.surface.size(); ++i) words += t.surface[i] == ' ' && t.surface[i - 1] != ' ';
+  return words;
+}
 
 }  // namespace tonelint

@@ -10,6 +10,7 @@
 
 #include "input/utf8.h"
 #include "segment/char_class.h"
+#include "tokenize/user_dictionary.h"
 
 namespace tonelint {
 
@@ -75,7 +76,38 @@ TokenKind simple_ascii_kind(std::string_view s) {
   return letters ? TokenKind::kWord : (digits ? TokenKind::kNumber : TokenKind::kSymbol);
 }
 
+bool is_latin_alnum(char32_t c) { return is_latin_letter(c) || (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+
+// A name MeCab found inside a longer Latin word ("Simply Sync" in "Simply Syncing") is not one.
+bool on_word_boundaries(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  std::size_t i = begin;
+  const char32_t first = next_code_point(text, &i);
+  const char32_t last = previous_code_point(text, end);
+  if (is_latin_alnum(first) && begin > 0 && is_latin_alnum(previous_code_point(text, begin))) return false;
+  if (is_latin_alnum(last) && end < text.size()) {
+    std::size_t j = end;
+    if (is_latin_alnum(next_code_point(text, &j))) return false;
+  }
+  return true;
+}
+
+// English norms use a straight apostrophe: don’t = don't. `norm` itself when it has none.
+std::string_view straighten_apostrophes(std::string_view norm, Arena* arena) {
+  if (norm.find("\xE2\x80\x99") == std::string_view::npos) return norm;
+  std::string straight;
+  for (std::size_t i = 0; i < norm.size(); ++i) {
+    if (norm.compare(i, 3, "\xE2\x80\x99") == 0) {
+      straight.push_back('\'');
+      i += 2;
+    } else {
+      straight.push_back(norm[i]);
+    }
+  }
+  return arena->store(straight);
+}
+
 TokenKind kind_of_mecab_token(const Morph& m, std::string_view surface) {
+  if (is_name_morph(m)) return TokenKind::kName;
   if (m.pos == "記号") {
     std::size_t i = 0;
     return u_ispunct(static_cast<UChar32>(next_code_point(surface, &i))) ? TokenKind::kPunct : TokenKind::kSymbol;
@@ -97,6 +129,7 @@ const char* token_kind_name(TokenKind kind) {
     case TokenKind::kUrl: return "url";
     case TokenKind::kEmail: return "email";
     case TokenKind::kCode: return "code";
+    case TokenKind::kName: return "name";
   }
   return "word";
 }
@@ -139,23 +172,13 @@ void Tokenizer::emit(Context& ctx, std::uint32_t begin, std::uint32_t end, Token
   t.lang = lang;
   t.morph = morph;
   t.surface = ctx.block.text.substr(begin, end - begin);
-  if (!is_prose(kind) || kind == TokenKind::kEmoji || kind == TokenKind::kKaomoji) {
+  if (kind == TokenKind::kUrl || kind == TokenKind::kEmail || kind == TokenKind::kCode ||
+      kind == TokenKind::kEmoji || kind == TokenKind::kKaomoji) {
     t.norm = t.surface;  // matched, if ever, as written
   } else {
     t.norm = normalizer_.fold(t.surface, ctx.arena);
     // NFKC keeps ’ (U+2019); English words match with a straight apostrophe: don’t = don't.
-    if (lang == Lang::kEn && t.norm.find("\xE2\x80\x99") != std::string_view::npos) {
-      std::string straight;
-      for (std::size_t i = 0; i < t.norm.size(); ++i) {
-        if (t.norm.compare(i, 3, "\xE2\x80\x99") == 0) {
-          straight.push_back('\'');
-          i += 2;
-        } else {
-          straight.push_back(t.norm[i]);
-        }
-      }
-      t.norm = ctx.arena->store(straight);
-    }
+    if (lang == Lang::kEn) t.norm = straighten_apostrophes(t.norm, ctx.arena);
   }
   if (morph != nullptr && !morph->base.empty()) {
     t.lemma = morph->base;
@@ -190,6 +213,41 @@ void Tokenizer::tokenize(const TextBlock& block, const Sentence& sentence, std::
   }
   std::sort(tokens->begin() + static_cast<std::ptrdiff_t>(first_token), tokens->end(),
             [](const Token& a, const Token& b) { return a.text_offset < b.text_offset; });
+  if (!model_->names().empty()) mark_names(ctx, first_token);
+}
+
+void Tokenizer::mark_names(Context& ctx, std::size_t first_token) {
+  // Latin-script names ("Simply Sync", "EASY Backup") from ICU's words: English text never
+  // goes through MeCab, and in Japanese text this also finds a lower-case name in another
+  // case (Tonelint). The sentence's tokens are rewritten in place, a name's words merged.
+  std::vector<Token>& tokens = *ctx.tokens;
+  const std::span<const Token> sentence(tokens.data() + first_token, tokens.size() - first_token);
+  std::size_t out = first_token;
+  for (std::size_t i = 0; i < sentence.size();) {
+    const Token& t = sentence[i];
+    const NameList::Name* name = nullptr;
+    std::size_t n = 0;
+    if ((t.kind == TokenKind::kWord && t.lang == Lang::kEn) || t.kind == TokenKind::kNumber) {
+      n = model_->names().match(ctx.block.text, sentence, i, &name);
+    }
+    if (n == 0) {
+      tokens[out++] = sentence[i++];
+      continue;
+    }
+    const Token& last = sentence[i + n - 1];
+    Token merged = t;
+    merged.kind = TokenKind::kName;
+    merged.lang = Lang::kEn;
+    merged.text_length = last.text_offset + last.text_length - t.text_offset;
+    merged.length = last.offset + last.length - t.offset;
+    merged.surface = ctx.block.text.substr(merged.text_offset, merged.text_length);
+    merged.norm = n == 1 ? t.norm : straighten_apostrophes(normalizer_.fold(merged.surface, ctx.arena), ctx.arena);
+    merged.lemma = merged.norm;
+    merged.morph = ctx.morphs->intern(name->feature.c_str());
+    tokens[out++] = merged;
+    i += n;
+  }
+  tokens.resize(out);
 }
 
 void Tokenizer::tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32_t end) {
@@ -211,35 +269,46 @@ void Tokenizer::tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32
 
   // Runs of non-Japanese MeCab tokens ("Settings > Notifications") are re-tokenized
   // with ICU, which knows English words, numbers and punctuation; where an ICU token
-  // coincides with a MeCab token it keeps MeCab's part of speech.
-  std::uint32_t group_begin = 0, group_end = 0;
+  // coincides with a MeCab token it keeps MeCab's part of speech. A name of a user
+  // dictionary ("Simply Sync") stays one token, when it stands on word boundaries.
   group_nodes_.clear();
-  auto flush_group = [&] {
-    if (group_nodes_.empty()) return;
+  auto flush_run = [&](std::span<const ForeignNode> nodes) {
+    if (nodes.empty()) return;
     // The common case, one English word or number ("React", "2024"), needs no ICU.
-    if (group_nodes_.size() == 1) {
-      const ForeignNode& node = group_nodes_.front();
+    if (nodes.size() == 1) {
+      const ForeignNode& node = nodes.front();
       const std::string_view surface = sentence.substr(node.begin, node.end - node.begin);
       if (const TokenKind kind = simple_ascii_kind(surface); kind != TokenKind::kSymbol) {
         emit(ctx, begin + node.begin, begin + node.end, kind, kind == TokenKind::kWord ? Lang::kEn : Lang::kNone,
              ctx.morphs->intern(node.feature));
-        group_nodes_.clear();
         return;
       }
     }
     const std::size_t first = ctx.tokens->size();
-    tokenize_other(ctx, begin + group_begin, begin + group_end);
-    auto node = group_nodes_.begin();
-    for (std::size_t i = first; i < ctx.tokens->size() && node != group_nodes_.end(); ++i) {
+    tokenize_other(ctx, begin + nodes.front().begin, begin + nodes.back().end);
+    auto node = nodes.begin();
+    for (std::size_t i = first; i < ctx.tokens->size() && node != nodes.end(); ++i) {
       Token& t = (*ctx.tokens)[i];
-      while (node != group_nodes_.end() && begin + node->begin < t.text_offset) ++node;
+      while (node != nodes.end() && begin + node->begin < t.text_offset) ++node;
       // Only words and numbers: MeCab files unknown ASCII symbols under 名詞,サ変接続.
       const bool wordlike = t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
-      if (wordlike && node != group_nodes_.end() && begin + node->begin == t.text_offset &&
+      if (wordlike && node != nodes.end() && begin + node->begin == t.text_offset &&
           begin + node->end == t.text_offset + t.text_length) {
         t.morph = ctx.morphs->intern(node->feature);
       }
     }
+  };
+  auto flush_group = [&] {
+    std::size_t run = 0;
+    for (std::size_t k = 0; k < group_nodes_.size(); ++k) {
+      const ForeignNode& node = group_nodes_[k];
+      const Morph* morph = ctx.morphs->intern(node.feature);
+      if (!is_name_morph(*morph) || !on_word_boundaries(sentence, node.begin, node.end)) continue;
+      flush_run(std::span<const ForeignNode>(group_nodes_).subspan(run, k - run));
+      emit(ctx, begin + node.begin, begin + node.end, TokenKind::kName, Lang::kEn, morph);
+      run = k + 1;
+    }
+    flush_run(std::span<const ForeignNode>(group_nodes_).subspan(run));
     group_nodes_.clear();
   };
 
@@ -251,15 +320,16 @@ void Tokenizer::tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32
     const std::uint32_t e = normalized ? normalized_map_.to_source_end(ne) : ne;
     if (e <= b) continue;
     if (!contains_japanese(input.substr(nb, node->length))) {
-      if (group_nodes_.empty()) group_begin = b;
-      group_end = e;
       group_nodes_.push_back(ForeignNode{b, e, node->feature});
       continue;
     }
     flush_group();
     const Morph* morph = ctx.morphs->intern(node->feature);
     if (morph->pos == "記号" && morph->pos1 == "空白") continue;
-    emit(ctx, begin + b, begin + e, kind_of_mecab_token(*morph, sentence.substr(b, e - b)), Lang::kJa, morph);
+    TokenKind kind = kind_of_mecab_token(*morph, sentence.substr(b, e - b));
+    // ミナトPay in ミナトPayment is not the name.
+    if (kind == TokenKind::kName && !on_word_boundaries(sentence, b, e)) kind = TokenKind::kWord;
+    emit(ctx, begin + b, begin + e, kind, Lang::kJa, morph);
   }
   flush_group();
 }

@@ -44,6 +44,8 @@ class Tokenizer {
   void tokenize_japanese(Context& ctx, std::uint32_t begin, std::uint32_t end);
   // ICU word breaking over [begin, end) of the block text, skipping special spans.
   void tokenize_other(Context& ctx, std::uint32_t begin, std::uint32_t end);
+  // Merges the words of Latin-script names (of the model's NameList) into kName tokens.
+  void mark_names(Context& ctx, std::size_t first_token);
   void emit(Context& ctx, std::uint32_t begin, std::uint32_t end, TokenKind kind, Lang lang,
             const Morph* morph);
 
