@@ -200,6 +200,7 @@ nlohmann::json file_json(const FileOutcome& f) {
   j["context_source"] = sources;
   j["score"] = f.report.result.score;
   j["scores"] = f.report.result.category_scores;
+  j["sentences"] = f.report.result.sentences;
   nlohmann::json list = nlohmann::json::array();
   const SourceText& src = *f.source;
   for (const Diagnostic& d : f.report.result.diagnostics) {

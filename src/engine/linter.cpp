@@ -37,6 +37,7 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
     return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
   });
   result.words = word_count(analysis);
+  result.sentences = analysis.sentences.size();
   std::map<std::string, double> by_category;
   for (const Rule& r : effective_.rules) by_category.emplace(r.category, 0.0);
   for (const Diagnostic& d : result.diagnostics) {

@@ -25,6 +25,7 @@ struct LintResult {
   double penalty = 0;
   std::map<std::string, double> category_penalties;
   std::size_t words = 0;
+  std::size_t sentences = 0;  // so rates of findings per sentence can be computed over a corpus
 };
 
 class CompiledRules {

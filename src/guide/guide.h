@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -107,7 +108,13 @@ struct Rule {
   std::string metric;  // metric kind: sentence_length, readability, touten, kanji_ratio
   std::string style;   // register kind: consistent, polite, plain; en: formal
   std::uint32_t min_length = 4;        // capitalization: shortest SHOUTING word
+  std::uint32_t min_words = 1;         // capitalization: fewest capitalized words in a run
+  std::uint32_t max_words = UINT32_MAX;  // capitalization: most (1: single words only)
   std::vector<std::string> allow;      // capitalization: acronyms allowed
+  // capitalization: ordinary lowercase English words (`lexicon: FILE`). When set, only
+  // a word found here, written in capitals, is shouting: GROWI or CSRF are names and
+  // acronyms, HUGE is not. Shared, so copies of the rule for each context cost nothing.
+  std::shared_ptr<const std::unordered_set<std::string>> lexicon;
 
   std::vector<std::string> bad_examples;
   std::vector<std::string> good_examples;

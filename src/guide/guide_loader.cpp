@@ -30,7 +30,8 @@ const std::vector<std::string> kTopKeys = {"guide", "description", "languages", 
 const std::vector<std::string> kRuleKeys = {
     "id",    "kind",  "lang",     "level", "message",  "why",    "fix",        "examples", "category",
     "words", "lemmas", "tokens",  "regex", "swap",     "dictionary", "max", "min",
-    "scope", "position", "metric", "style", "min_length", "allow", "unless", "not_followed_by"};
+    "scope", "position", "metric", "style", "min_length", "allow", "unless", "not_followed_by",
+    "lexicon", "min_words", "max_words"};
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
 const std::vector<std::string> kSetKeys = {"off", "level", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
@@ -356,7 +357,14 @@ class Loader {
     if (const YAML::Node min_length = node["min_length"]) {
       if (auto n = number(min_length, "min_length"); n && *n >= 1) rule.min_length = static_cast<std::uint32_t>(*n);
     }
+    if (const YAML::Node min_words = node["min_words"]) {
+      if (auto n = number(min_words, "min_words"); n && *n >= 1) rule.min_words = static_cast<std::uint32_t>(*n);
+    }
+    if (const YAML::Node max_words = node["max_words"]) {
+      if (auto n = number(max_words, "max_words"); n && *n >= 1) rule.max_words = static_cast<std::uint32_t>(*n);
+    }
     if (const YAML::Node allow = node["allow"]) rule.allow = string_list(allow, "allow");
+    if (const YAML::Node lexicon = node["lexicon"]) load_lexicon(lexicon, &rule);
     if (kind_known) check_kind_fields(node, name, rule);  // an unknown kind needs nothing more said
     if (errors_.size() != errors_before) return std::nullopt;
     return rule;
@@ -511,6 +519,32 @@ class Loader {
     } else {
       error(node, "'swap' maps a phrase to its replacement: {from: to}");
     }
+  }
+
+  // A plain word list, one word a line (such as /usr/share/dict/american-english); only
+  // the all-lowercase entries are kept, since capitalized ones are names.
+  void load_lexicon(const YAML::Node& node, Rule* rule) {
+    const std::string relative = scalar(node, "lexicon");
+    const fs::path file = fs::path(path_).parent_path() / relative;  // an absolute path stays as is
+    std::ifstream in(file);
+    if (!in) {
+      error(node, "cannot read lexicon " + file.string() +
+                      (relative.starts_with("/usr/share/dict/") ? " (install the Debian package that provides it, e.g. wamerican)" : ""));
+      return;
+    }
+    auto words = std::make_shared<std::unordered_set<std::string>>();
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        words->insert(line);
+      }
+    }
+    if (words->empty()) {
+      error(node, "lexicon " + file.string() + " has no lowercase words");
+      return;
+    }
+    rule->lexicon = std::move(words);
   }
 
   // A word list under dictionaries/: one entry a line, '#' starts a comment; for

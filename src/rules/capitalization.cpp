@@ -1,6 +1,7 @@
-// capitalization: SHOUTING. A run of all-capital English words, at least one of them
-// `min_length` letters or longer and not an allowed acronym, is reported with a
-// sentence-case rewrite: "YOUR ACCOUNT IS LOCKED" → "Your account is locked".
+// capitalization: SHOUTING. A run of all-capital English words with `min_words` to
+// `max_words` words that are not allowed acronyms and (with a `lexicon`) are ordinary words, one of
+// them `min_length` letters or longer, is reported with a sentence-case rewrite: "YOUR ACCOUNT IS LOCKED" →
+// "Your account is locked"; "GROWI" and "CSRF" are names, not shouting.
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -25,12 +26,16 @@ class CapitalizationCheck final : public RuleCheck {
           continue;
         }
         std::uint32_t end = i;
-        bool shouting = false;
+        bool long_word = false;
+        std::uint32_t words = 0;  // capitalized ordinary words: one is emphasis, several are shouting
         while (end < as.token_end && is_caps(tokens[end])) {
-          shouting = shouting || (letters(tokens[end]) >= rule().min_length && !allowed(tokens[end]));
+          if (!allowed(tokens[end]) && ordinary(tokens[end])) {
+            ++words;
+            long_word = long_word || letters(tokens[end]) >= rule().min_length;
+          }
           ++end;
         }
-        if (shouting) report_run(message, i, end, i == as.token_begin, out);
+        if (long_word && words >= rule().min_words && words <= rule().max_words) report_run(message, i, end, i == as.token_begin, out);
         i = end;
       }
     }
@@ -56,6 +61,11 @@ class CapitalizationCheck final : public RuleCheck {
     return upper >= 2;
   }
 
+  // A word of the lexicon (its norm is the lowercase form); any word when there is none.
+  bool ordinary(const Token& t) const {
+    return rule().lexicon == nullptr || rule().lexicon->contains(std::string(t.norm));
+  }
+
   bool allowed(const Token& t) const {
     return std::find(rule().allow.begin(), rule().allow.end(), t.surface) != rule().allow.end();
   }
@@ -65,11 +75,11 @@ class CapitalizationCheck final : public RuleCheck {
     const auto& tokens = message.analysis.tokens;
     const std::uint32_t offset = tokens[begin].offset;
     const std::uint32_t length = tokens[end - 1].offset + tokens[end - 1].length - offset;
-    // Lowercase all but allowed acronyms; capitalize the first word of a sentence.
+    // Lowercase the ordinary words, not acronyms or names; capitalize a sentence's first word.
     std::string rewrite(message.source(offset, length));
     for (std::uint32_t k = end; k-- > begin;) {
       const Token& t = tokens[k];
-      if (allowed(t)) continue;
+      if (allowed(t) || !ordinary(t)) continue;
       std::string lower;
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.surface.data(), static_cast<int32_t>(t.surface.size())));
       u.toLower();

@@ -71,6 +71,11 @@ class MetricCheck final : public RuleCheck {
     for (std::size_t k = first; k <= last; ++k) {
       const AnalyzedSentence& as = sentences[k];
       const bool ja = as.sentence.lang == Lang::kJa;
+      // A metric is measured on sentences of its own language, judged by the main language:
+      // an English word count says nothing of a Japanese sentence quoting one English word.
+      if ((rule().lang == RuleLang::kJa && !ja) || (rule().lang == RuleLang::kEn && (ja || !as.sentence.langs.has(Lang::kEn)))) {
+        continue;
+      }
       const std::string_view text = message.text(as);
       switch (measure_) {
         case Measure::kSentenceLength:

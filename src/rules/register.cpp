@@ -30,7 +30,10 @@ Marker style_of(const MessageView& message, const AnalyzedSentence& as) {
       return Marker{Style::kPlain, at - 1};
     }
     if (m.pos == "助動詞" && (m.base == "です" || m.base == "ます")) return Marker{Style::kPolite, at};
-    if (m.pos == "助動詞" && m.base == "だ") return Marker{Style::kPlain, at};
+    // だ ends a sentence as だ or だっ(た); な and に (主な, 簡単に) only modify what follows.
+    if (m.pos == "助動詞" && m.base == "だ" && (m.cform == "基本形" || m.cform == "連用タ接続")) {
+      return Marker{Style::kPlain, at};
+    }
     if (m.pos == "助動詞" && (m.base == "た" || m.base == "う" || m.base == "ん" || m.base == "ない")) continue;
     if (m.pos == "助詞" && m.pos1 == "終助詞") continue;  // ね, よ, か after the ending
     break;
@@ -73,6 +76,9 @@ class RegisterCheck final : public RuleCheck {
     std::size_t polite = 0, plain = 0;
     for (const AnalyzedSentence& as : message.analysis.sentences) {
       if (!as.sentence.langs.has(Lang::kJa)) continue;
+      // Headings, list items and table cells are customarily written in the plain style
+      // (常体・体言止め) even in a polite text: only running prose sets the register.
+      if (message.block(as).kind != BlockKind::kParagraph) continue;
       const Marker m = style_of(message, as);
       if (m.style == Style::kNone) continue;
       (m.style == Style::kPolite ? polite : plain) += 1;
