@@ -9,6 +9,7 @@ packages=(
   libmecab-dev mecab-ipadic-utf8     # Japanese morphological analysis and its dictionary
   mecab-utils                        # mecab-dict-index: compiles the brand-name user dictionary
   mecab                              # the raw `mecab` command the benchmark compares against
+  wamerican                          # English word list: tells a SHOUTED word from an acronym or a name
   libyaml-cpp-dev                    # tone guides, config and Markdown front matter
   libmd4c-dev                        # Markdown parser with source offsets
   libstemmer-dev                     # English stems (Snowball) for inflection-insensitive matching
