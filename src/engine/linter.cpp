@@ -32,7 +32,24 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   const MessageView message{doc, analysis};
   std::vector<std::vector<Match>> matches;
   index_->find(message, &matches, &result.warnings);
-  for (std::size_t r = 0; r < checks_.size(); ++r) checks_[r]->check(message, matches[r], &result.diagnostics);
+  for (std::size_t r = 0; r < checks_.size(); ++r) {
+    const std::size_t first = result.diagnostics.size();
+    checks_[r]->check(message, matches[r], &result.diagnostics);
+    if (effective_.rules[r].unless.empty() || result.diagnostics.size() == first) continue;
+    // Findings not made of matches (SHOUTING, a metric, the register) are excused here,
+    // by the sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
+    const auto& sentences = analysis.sentences;
+    auto excused = [&](const Diagnostic& d) {
+      auto it = std::upper_bound(sentences.begin(), sentences.end(), d.offset,
+                                 [](std::uint32_t offset, const AnalyzedSentence& as) { return offset < as.sentence.offset; });
+      if (it == sentences.begin()) return false;
+      const auto sentence = static_cast<std::uint32_t>(std::distance(sentences.begin(), it) - 1);
+      return index_->excused_by_unless(message, static_cast<std::uint32_t>(r), sentence);
+    };
+    result.diagnostics.erase(std::remove_if(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first),
+                                            result.diagnostics.end(), excused),
+                             result.diagnostics.end());
+  }
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
   });

@@ -359,6 +359,21 @@ bool spelled_at(const SpelledSentence& s, const std::vector<std::string>& phrase
 
 }  // namespace
 
+bool MatchIndex::excused_by_unless(const MessageView& message, std::uint32_t rule, std::uint32_t sentence) const {
+  const RuleInfo& info = rules_[rule];
+  if (info.unless.empty()) return false;
+  const auto& sentences = message.analysis.sentences;
+  for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+    const bool in_unit = info.unless_scope == Scope::kMessage || (info.unless_scope == Scope::kSentence && s == sentence) ||
+                         (info.unless_scope == Scope::kParagraph &&
+                          sentences[s].sentence.block == sentences[sentence].sentence.block);
+    if (in_unit && spelled_at(spell(message, sentences[s]), info.unless, 0, sentences[s].token_end - sentences[s].token_begin)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void MatchIndex::drop_excused(const MessageView& message, const RuleInfo& info, std::vector<Match>* matches) const {
   const auto& sentences = message.analysis.sentences;
   std::unordered_map<std::uint32_t, SpelledSentence> spelled;  // only the sentences asked about

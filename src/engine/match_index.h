@@ -49,6 +49,10 @@ class MatchIndex {
   // added to `warnings`.
   void find(const MessageView& message, std::vector<std::vector<Match>>* per_rule, std::vector<Status>* warnings) const;
 
+  // Whether rule `rule`'s `unless` phrases excuse a finding in sentence `sentence`. Kinds
+  // that report without matches (capitalization, metric, register) are excused this way.
+  bool excused_by_unless(const MessageView& message, std::uint32_t rule, std::uint32_t sentence) const;
+
  private:
   struct Phrase {
     std::uint32_t rule;
