@@ -77,8 +77,9 @@ class RegisterCheck final : public RuleCheck {
     for (const AnalyzedSentence& as : message.analysis.sentences) {
       if (!as.sentence.langs.has(Lang::kJa)) continue;
       // Headings, list items and table cells are customarily written in the plain style
-      // (常体・体言止め) even in a polite text: only running prose sets the register.
-      if (message.block(as).kind != BlockKind::kParagraph) continue;
+      // (常体・体言止め) even in a polite text: only running prose, not quoted, sets the register.
+      // A quotation keeps the register of whoever is quoted.
+      if (message.block(as).kind != BlockKind::kParagraph || message.block(as).in_blockquote) continue;
       const Marker m = style_of(message, as);
       if (m.style == Style::kNone) continue;
       (m.style == Style::kPolite ? polite : plain) += 1;
