@@ -12,6 +12,14 @@ std::vector<Token> AnalyzedText::prose_tokens() const {
   return out;
 }
 
+std::vector<Token> AnalyzedText::phrase_tokens() const {
+  std::vector<Token> out;
+  for (const Token& t : analysis.tokens) {
+    if (is_prose(t.kind) || t.kind == TokenKind::kName) out.push_back(t);
+  }
+  return out;
+}
+
 Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text) {
   auto out = std::make_unique<AnalyzedText>();
   auto source = load_source_bytes(std::move(text), "<text>");

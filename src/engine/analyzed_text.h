@@ -20,6 +20,8 @@ struct AnalyzedText {
 
   // The tokens a rule can match: words, numbers, punctuation, emoji (not URLs or code).
   std::vector<Token> prose_tokens() const;
+  // Prose tokens and brand names: what a rule's phrase is made of ("Minato Cloud outage").
+  std::vector<Token> phrase_tokens() const;
 };
 
 Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text);

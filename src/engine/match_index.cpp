@@ -106,12 +106,13 @@ Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rule
       // Phrases go through the analyzer, so they match exactly where the text's tokens do.
       auto analyzed = analyze_text(analyzer, text);
       if (!analyzed.ok()) return analyzed.status();
-      const std::vector<Token> tokens = (*analyzed)->prose_tokens();
+      // A brand name in a phrase stays in it and matches that name only.
+      const std::vector<Token> tokens = (*analyzed)->phrase_tokens();
       if (tokens.empty()) {
         return Status(ErrorCode::kParse, "rule '" + rule.id + "': '" + text + "' has no words to match",
                       Location{rule.origin.path, rule.origin.line, rule.origin.column});
       }
-      Phrase phrase{r, pattern, src, {}, {}};
+      Phrase phrase{r, pattern, src, {}, {}, {}};
       for (std::size_t k = 0; k < tokens.size(); ++k) {
         const Token& t = tokens[k];
         // A swap whose last word conjugates (見れる, できる) matches every conjugation of
@@ -120,6 +121,7 @@ Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rule
                            (src == PatternSource::kSwap && k + 1 == tokens.size() && is_conjugable(t));
         phrase.keys.emplace_back(lemma ? t.lemma : t.norm);
         phrase.by_lemma.push_back(lemma);
+        phrase.name.push_back(t.kind == TokenKind::kName);
       }
       auto& bucket = phrase.by_lemma.front() ? index->by_lemma_ : index->by_norm_;
       bucket[phrase.keys.front()].push_back(static_cast<std::uint32_t>(index->phrases_.size()));
@@ -141,7 +143,7 @@ Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rule
       auto analyzed = analyze_text(analyzer, text);
       if (!analyzed.ok()) return analyzed.status();
       std::string norms;
-      for (const Token& t : (*analyzed)->prose_tokens()) norms += t.norm;
+      for (const Token& t : (*analyzed)->phrase_tokens()) norms += t.norm;
       if (norms.empty()) {
         return Status(ErrorCode::kParse, "rule '" + rule.id + "': '" + text + "' has no words to match",
                       Location{rule.origin.path, rule.origin.line, rule.origin.column});
@@ -210,7 +212,8 @@ void MatchIndex::match_phrases(const MessageView& message, std::uint32_t sentenc
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (!is_prose(t.kind)) continue;
+    const bool name = t.kind == TokenKind::kName;
+    if (!is_prose(t.kind) && !name) continue;
     for (const auto* bucket : {lookup(by_norm_, t.norm), lookup(by_lemma_, t.lemma)}) {
       if (bucket == nullptr) continue;
       for (std::uint32_t p : *bucket) {
@@ -220,7 +223,9 @@ void MatchIndex::match_phrases(const MessageView& message, std::uint32_t sentenc
         for (std::size_t k = 0; k < phrase.keys.size() && all; ++k) {
           const Token& u = tokens[i + k];
           const std::string_view key = phrase.by_lemma[k] ? u.lemma : u.norm;
-          all = is_prose(u.kind) && key == phrase.keys[k];
+          // A name token matches only where the phrase itself names it.
+          const bool kind_ok = phrase.name[k] ? u.kind == TokenKind::kName : is_prose(u.kind);
+          all = kind_ok && key == phrase.keys[k];
         }
         if (all) emit(phrase.rule, phrase.pattern, phrase.source, i, i + phrase.keys.size());
       }
@@ -233,6 +238,7 @@ void MatchIndex::match_phrases(const MessageView& message, std::uint32_t sentenc
         if (n > 0) emit(tp.rule, tp.pattern, PatternSource::kTokens, i, i + static_cast<std::size_t>(n));
       }
     };
+    if (name) continue;  // token patterns never match names
     // Each pattern sits in one of the two buckets, so trying both never matches twice.
     try_patterns(lookup(token_by_norm_, t.norm));
     try_patterns(lookup(token_by_lemma_, t.lemma));
@@ -339,7 +345,7 @@ SpelledSentence spell(const MessageView& message, const AnalyzedSentence& as) {
   SpelledSentence out;
   for (const Token& t : message.tokens(as)) {
     out.starts.push_back(static_cast<std::uint32_t>(out.norms.size()));
-    if (is_prose(t.kind)) out.norms += t.norm;
+    if (is_prose(t.kind) || t.kind == TokenKind::kName) out.norms += t.norm;
   }
   return out;
 }

@@ -60,6 +60,7 @@ class MatchIndex {
     PatternSource source;
     std::vector<std::string> keys;  // one per token: its norm, or its lemma where by_lemma
     std::vector<bool> by_lemma;
+    std::vector<bool> name;  // the phrase names a brand here: only a name token matches
   };
   struct CompiledTokenPattern {
     std::uint32_t rule;

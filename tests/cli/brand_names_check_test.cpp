@@ -168,5 +168,19 @@ TEST(BrandNamesCheckTest, TheEnvironmentNamesTheDictionaries) {
   EXPECT_TRUE(check("Try Simply Sync and EASY Backup today.\n").empty());
 }
 
+// A rule's phrase may contain a name: it matches that name, and only where it is the name.
+TEST(BrandNamesCheckTest, PhrasesMayContainNames) {
+  auto rules_of = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) out.push_back(f.rule + ":" + f.match);
+    return out;
+  };
+  EXPECT_EQ(rules_of(check("The Minato Cloud outage is over.\n")),
+            (std::vector<std::string>{"brands.outage-named:Minato Cloud outage"}));
+  EXPECT_EQ(rules_of(check("ミナトクラウドの障害は復旧しました。\n")),
+            (std::vector<std::string>{"brands.outage-named:ミナトクラウドの障害"}));
+  EXPECT_TRUE(check("The outage is over. Minato Cloud works again.\n").empty());
+}
+
 }  // namespace
 }  // namespace tonelint
