@@ -39,12 +39,20 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
     // Findings not made of matches (SHOUTING, a metric, the register) are excused here,
     // by the sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
     const auto& sentences = analysis.sentences;
+    const Rule& rule = effective_.rules[r];
+    const Scope unit_scope = rule.scope_set ? rule.scope : Scope::kSentence;
+    std::map<std::uint32_t, bool> excused_unit;  // each sentence, paragraph or message looked at once
     auto excused = [&](const Diagnostic& d) {
       auto it = std::upper_bound(sentences.begin(), sentences.end(), d.offset,
                                  [](std::uint32_t offset, const AnalyzedSentence& as) { return offset < as.sentence.offset; });
       if (it == sentences.begin()) return false;
       const auto sentence = static_cast<std::uint32_t>(std::distance(sentences.begin(), it) - 1);
-      return index_->excused_by_unless(message, static_cast<std::uint32_t>(r), sentence);
+      const std::uint32_t unit = unit_scope == Scope::kMessage     ? 0
+                                 : unit_scope == Scope::kParagraph ? sentences[sentence].sentence.block
+                                                                   : sentence;
+      auto [memo, fresh] = excused_unit.try_emplace(unit, false);
+      if (fresh) memo->second = index_->excused_by_unless(message, static_cast<std::uint32_t>(r), sentence);
+      return memo->second;
     };
     result.diagnostics.erase(std::remove_if(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first),
                                             result.diagnostics.end(), excused),
