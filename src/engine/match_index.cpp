@@ -165,19 +165,23 @@ Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rule
     for (std::uint32_t i = 0; i < rule.tokens.size(); ++i) {
       const auto id = static_cast<std::uint32_t>(index->token_patterns_.size());
       index->token_patterns_.push_back(CompiledTokenPattern{r, i, rule.tokens[i]});
-      // Anchor on the first element when it must be present and names a norm or lemma.
+      // Anchor on the first element when it must be present and names a norm or a lemma,
+      // or else a part of speech (品詞): a pattern starting with a verb is tried at verbs only.
       const TokenElement& first = rule.tokens[i].front();
       bool anchored = false;
       if (first.min >= 1) {
-        for (const TokenConstraint& c : first.constraints) {
-          if (c.negate || (c.field != TokenField::kNorm && c.field != TokenField::kLemma)) continue;
-          auto& bucket = c.field == TokenField::kNorm ? index->token_by_norm_ : index->token_by_lemma_;
-          for (const std::string& v : c.values) bucket[v].push_back(id);
-          anchored = true;
-          break;
+        for (const TokenField field : {TokenField::kNorm, TokenField::kLemma, TokenField::kPos}) {
+          for (const TokenConstraint& c : first.constraints) {
+            if (c.negate || c.field != field || anchored) continue;
+            auto& bucket = field == TokenField::kNorm    ? index->token_by_norm_
+                           : field == TokenField::kLemma ? index->token_by_lemma_
+                                                         : index->token_by_pos_;
+            for (const std::string& v : c.values) bucket[v].push_back(id);
+            anchored = true;
+          }
         }
       }
-      if (!anchored) index->unanchored_.push_back(id);
+      if (!anchored) index->unanchored_[static_cast<std::size_t>(rule.lang)].push_back(id);
     }
     for (std::uint32_t i = 0; i < rule.regex.size(); ++i) {
       UErrorCode status = U_ZERO_ERROR;
@@ -239,10 +243,13 @@ void MatchIndex::match_phrases(const MessageView& message, std::uint32_t sentenc
       }
     };
     if (name) continue;  // token patterns never match names
-    // Each pattern sits in one of the two buckets, so trying both never matches twice.
+    // Each pattern sits in one bucket only, so trying them all never matches twice.
     try_patterns(lookup(token_by_norm_, t.norm));
     try_patterns(lookup(token_by_lemma_, t.lemma));
-    try_patterns(&unanchored_);
+    if (t.morph != nullptr) try_patterns(lookup(token_by_pos_, t.morph->pos));
+    try_patterns(&unanchored_[static_cast<std::size_t>(RuleLang::kAny)]);
+    if (as.sentence.langs.has(Lang::kJa)) try_patterns(&unanchored_[static_cast<std::size_t>(RuleLang::kJa)]);
+    if (as.sentence.langs.has(Lang::kEn)) try_patterns(&unanchored_[static_cast<std::size_t>(RuleLang::kEn)]);
   }
 }
 

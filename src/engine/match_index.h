@@ -1,12 +1,13 @@
 // Finds every pattern of every active rule in one pass over a message's tokens.
 // `words` and `swap` phrases are matched on token norms, `lemmas` on token lemmas, each
 // through one hash index shared by all rules; token patterns are anchored in the same
-// index where their first element names a value; regexes run per sentence (or per
+// index where their first element names a value (or a part of speech); regexes run per sentence (or per
 // paragraph for rules whose scope is wider) with an ICU time limit.
 #pragma once
 
 #include <unicode/regex.h>
 
+#include <array>
 #include <memory>
 #include <span>
 #include <string>
@@ -93,7 +94,10 @@ class MatchIndex {
   std::vector<CompiledTokenPattern> token_patterns_;
   KeyIndex token_by_norm_;   // anchored patterns
   KeyIndex token_by_lemma_;
-  std::vector<std::uint32_t> unanchored_;  // token patterns tried at every token
+  KeyIndex token_by_pos_;
+  // Token patterns tried at every token, by their rule's language (RuleLang): a Japanese
+  // pattern is never tried on an English sentence.
+  std::array<std::vector<std::uint32_t>, 3> unanchored_;
   std::vector<CompiledRegex> regexes_;
 };
 

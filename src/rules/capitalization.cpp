@@ -51,6 +51,15 @@ class CapitalizationCheck final : public RuleCheck {
   // An English word written in capitals only (two letters or more, so "I" and "A" are not).
   static bool is_caps(const Token& t) {
     if (t.kind != TokenKind::kWord || t.lang != Lang::kEn) return false;
+    // ASCII, the common case, without converting the word to UTF-16.
+    if (std::all_of(t.surface.begin(), t.surface.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      int upper = 0;
+      for (char c : t.surface) {
+        if (c >= 'a' && c <= 'z') return false;
+        upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
+      }
+      return upper >= 2;
+    }
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(t.surface.data(), static_cast<int32_t>(t.surface.size())));
     int upper = 0;
