@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,8 +66,10 @@ struct Analyzed {
   }
 };
 
-// Extracts (by the name's extension) and analyses `bytes`.
-inline std::unique_ptr<Analyzed> analyze(std::string bytes, std::string name = "test.txt") {
+// Extracts (by the name's extension) and analyses `bytes` with `model`.
+inline std::unique_ptr<Analyzed> analyze_with(std::shared_ptr<MecabModel> model, std::string bytes,
+                                              std::string name = "test.txt") {
+  if (!model) return nullptr;
   auto out = std::make_unique<Analyzed>();
   out->source = source_of(std::move(bytes), std::move(name));
   if (!out->source) return nullptr;
@@ -76,7 +79,7 @@ inline std::unique_ptr<Analyzed> analyze(std::string bytes, std::string name = "
     return nullptr;
   }
   out->doc = std::make_unique<Document>(std::move(*doc));
-  auto analyzer = Analyzer::create(shared_model());
+  auto analyzer = Analyzer::create(std::move(model));
   if (!analyzer.ok()) {
     ADD_FAILURE() << analyzer.status().to_string();
     return nullptr;
@@ -84,6 +87,39 @@ inline std::unique_ptr<Analyzed> analyze(std::string bytes, std::string name = "
   (*analyzer)->analyze(*out->doc, &out->analysis);
   return out;
 }
+
+// The same with the test binary's shared model.
+inline std::unique_ptr<Analyzed> analyze(std::string bytes, std::string name = "test.txt") {
+  return analyze_with(shared_model(), std::move(bytes), std::move(name));
+}
+
+// Sets (or, with nullptr, unsets) an environment variable for the rest of a scope,
+// including for the tonelint processes a test starts.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value == nullptr) {
+      ::unsetenv(name);
+    } else {
+      ::setenv(name, value, 1);
+    }
+  }
+  ScopedEnv(const char* name, const std::string& value) : ScopedEnv(name, value.c_str()) {}
+  ~ScopedEnv() {
+    if (old_) {
+      ::setenv(name_, old_->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
 
 struct CommandResult {
   int exit_code = -1;

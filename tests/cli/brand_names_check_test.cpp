@@ -18,25 +18,7 @@ using testing::run_tonelint;
 
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/brand_guide.yaml";
 
-// Sets an environment variable for the tonelint processes a test starts.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    ::setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using testing::ScopedEnv;
 
 struct Finding {
   std::string rule;

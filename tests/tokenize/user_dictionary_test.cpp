@@ -32,30 +32,11 @@ std::shared_ptr<MecabModel> brand_model() {
   return model;
 }
 
-std::unique_ptr<testing::Analyzed> analyze_with(std::shared_ptr<MecabModel> model, std::string bytes,
-                                                std::string name = "test.txt") {
-  if (!model) return nullptr;
-  auto out = std::make_unique<testing::Analyzed>();
-  out->source = testing::source_of(std::move(bytes), std::move(name));
-  if (!out->source) return nullptr;
-  auto doc = extractor_for_path(out->source->path()).extract(*out->source);
-  if (!doc.ok()) {
-    ADD_FAILURE() << doc.status().to_string();
-    return nullptr;
-  }
-  out->doc = std::make_unique<Document>(std::move(*doc));
-  auto analyzer = Analyzer::create(std::move(model));
-  if (!analyzer.ok()) {
-    ADD_FAILURE() << analyzer.status().to_string();
-    return nullptr;
-  }
-  (*analyzer)->analyze(*out->doc, &out->analysis);
-  return out;
-}
-
 std::unique_ptr<testing::Analyzed> analyze(std::string bytes, std::string name = "test.txt") {
-  return analyze_with(brand_model(), std::move(bytes), std::move(name));
+  return testing::analyze_with(brand_model(), std::move(bytes), std::move(name));
 }
+using testing::analyze_with;
+using testing::ScopedEnv;
 
 // The surfaces of the kName tokens.
 std::vector<std::string> names_in(const testing::Analyzed& a) {
@@ -79,28 +60,6 @@ std::string write(const std::string& name, const std::string& bytes) {
   return path;
 }
 
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value == nullptr) {
-      ::unsetenv(name);
-    } else {
-      ::setenv(name, value, 1);
-    }
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 TEST(UserDictionaryTest, TheBuildCompilesTheCsvAndCopiesItBeside) {
   ASSERT_TRUE(fs::is_regular_file(kBrandDic)) << kBrandDic;
