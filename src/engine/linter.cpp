@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+
+#include "engine/suppression.h"
 
 namespace tonelint {
 
@@ -58,9 +61,16 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
                                             result.diagnostics.end(), excused),
                              result.diagnostics.end());
   }
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  // Inline comments switch rules off (<!-- tonelint-disable shouchi -->); a comment naming a
+  // rule the guide does not have is reported, after the scores, which it does not affect.
+  const Suppressions suppressions = Suppressions::parse(doc.source(), doc.format());
+  if (!suppressions.empty()) {
+    std::erase_if(result.diagnostics, [&](const Diagnostic& d) { return suppressions.suppresses(d.rule, d.offset); });
+  }
+  auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
-  });
+  };
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_position);
   result.words = word_count(analysis);
   result.sentences = analysis.sentences.size();
   std::map<std::string, double> by_category;
@@ -72,6 +82,14 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   result.score = tone_score(result.penalty, result.words);
   for (const auto& [category, penalty] : by_category) result.category_scores[category] = tone_score(penalty, result.words);
   result.category_penalties = std::move(by_category);
+  if (!suppressions.empty()) {
+    std::vector<Diagnostic> unknown = suppressions.unknown_rules(*guide_);
+    if (!unknown.empty()) {
+      result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(unknown.begin()),
+                                std::make_move_iterator(unknown.end()));
+      std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_position);
+    }
+  }
   return result;
 }
 

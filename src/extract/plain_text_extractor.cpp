@@ -1,5 +1,7 @@
 #include "extract/plain_text_extractor.h"
 
+#include <algorithm>
+
 #include "extract/front_matter.h"
 
 namespace tonelint {
@@ -13,6 +15,23 @@ bool is_blank_line(std::string_view line) {
 }
 
 }  // namespace
+
+std::string_view plain_text_directive(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return {};
+  if (line.substr(i, 2) == "//") {
+    i += 2;
+  } else if (line[i] == '#') {
+    i += 1;
+  } else {
+    return {};
+  }
+  line.remove_prefix(i);
+  line.remove_prefix(std::min(line.size(), line.find_first_not_of(" \t") == std::string_view::npos
+                                               ? line.size()
+                                               : line.find_first_not_of(" \t")));
+  return line.starts_with("tonelint-disable") || line.starts_with("tonelint-enable") ? line : std::string_view();
+}
 
 Result<Document> PlainTextExtractor::extract(const SourceText& source) const {
   auto split = split_front_matter(source);
@@ -37,7 +56,7 @@ Result<Document> PlainTextExtractor::extract(const SourceText& source) const {
     std::size_t end = bytes.find_first_of("\r\n", i);
     if (end == std::string_view::npos) end = bytes.size();
     const std::string_view line = bytes.substr(i, end - i);
-    if (is_blank_line(line)) {
+    if (is_blank_line(line) || !plain_text_directive(line).empty()) {  // a directive is not prose
       flush();
     } else {
       if (paragraph_start == std::string_view::npos) paragraph_start = i;
