@@ -45,6 +45,11 @@ nlohmann::json rule_json(const Guide& guide, const Rule& r) {
   if (r.max) j["max"] = *r.max;
   if (r.min) j["min"] = *r.min;
   j["scope"] = r.scope == Scope::kMessage ? "message" : (r.scope == Scope::kParagraph ? "paragraph" : "sentence");
+  if (!r.markup_scopes.empty()) {
+    nlohmann::json markup = nlohmann::json::array();
+    for (const std::string& m : r.markup_scopes) markup.push_back(r.markup_excludes ? "!" + m : m);
+    j["markup"] = std::move(markup);
+  }
   j["defined"] = where(r.origin);
   nlohmann::json set_by = nlohmann::json::object();
   for (const auto& [field, origin] : r.set_by) set_by[field] = where(origin);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 
 #include "engine/suppression.h"
 
@@ -30,6 +31,40 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile_rules(std::s
   return std::shared_ptr<const CompiledRules>(std::move(compiled));
 }
 
+namespace {
+
+// The sentence a source offset falls in (the last one starting at or before it).
+std::optional<std::uint32_t> sentence_at(const Analysis& analysis, std::uint32_t offset) {
+  const auto& sentences = analysis.sentences;
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](std::uint32_t o, const AnalyzedSentence& as) { return o < as.sentence.offset; });
+  if (it == sentences.begin()) return std::nullopt;
+  return static_cast<std::uint32_t>(std::distance(sentences.begin(), it) - 1);
+}
+
+// Whether sentence `sentence` lies in the markup `rule` is limited to.
+bool in_markup_scope(const Rule& rule, const MessageView& message, std::uint32_t sentence) {
+  const TextBlock& block = message.block(message.analysis.sentences[sentence]);
+  const std::string_view kind = block_kind_name(block.kind);
+  bool named = false;
+  for (std::string_view s : rule.markup_scopes) named = named || s == kind || (s == "blockquote" && block.in_blockquote);
+  return rule.markup_excludes ? !named : named;
+}
+
+// Drops the findings (from `first` on) that lie outside the markup `rule` is limited to.
+void keep_in_markup_scope(const Rule& rule, const MessageView& message, std::vector<Diagnostic>* diagnostics,
+                          std::size_t first) {
+  auto in_scope = [&](const Diagnostic& d) {
+    const auto sentence = sentence_at(message.analysis, d.offset);
+    return sentence ? in_markup_scope(rule, message, *sentence) : !rule.markup_excludes;
+  };
+  diagnostics->erase(std::remove_if(diagnostics->begin() + static_cast<std::ptrdiff_t>(first), diagnostics->end(),
+                                    [&](const Diagnostic& d) { return !in_scope(d); }),
+                     diagnostics->end());
+}
+
+}  // namespace
+
 LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) const {
   LintResult result;
   const MessageView message{doc, analysis};
@@ -37,7 +72,15 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   index_->find(message, &matches, &result.warnings);
   for (std::size_t r = 0; r < checks_.size(); ++r) {
     const std::size_t first = result.diagnostics.size();
+    if (!effective_.rules[r].markup_scopes.empty()) {
+      // Matches outside the rule's markup do not count ("no '!' in the subject"); findings
+      // that are not made of matches are sifted the same way below.
+      std::erase_if(matches[r], [&](const Match& m) { return !in_markup_scope(effective_.rules[r], message, m.sentence); });
+    }
     checks_[r]->check(message, matches[r], &result.diagnostics);
+    if (!effective_.rules[r].markup_scopes.empty() && result.diagnostics.size() > first) {
+      keep_in_markup_scope(effective_.rules[r], message, &result.diagnostics, first);
+    }
     if (effective_.rules[r].unless.empty() || result.diagnostics.size() == first) continue;
     // Findings not made of matches (SHOUTING, a metric, the register) are excused here,
     // by the sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.

@@ -43,6 +43,10 @@ enum class RuleKind : std::uint8_t {
 const char* rule_kind_name(RuleKind kind);
 
 enum class RuleLang : std::uint8_t { kAny, kJa, kEn };
+// Where a text run comes from, as a rule's `scope: [..]` names it. Extractors record these;
+// alt_text, link_text and subject come with the HTML and e-mail extractors.
+inline constexpr std::array<const char*, 8> kMarkupScopes = {"paragraph", "heading",  "list_item", "table_cell",
+                                                             "blockquote", "alt_text", "link_text", "subject"};
 enum class Scope : std::uint8_t { kMessage, kParagraph, kSentence };
 // Where a `required` pattern must appear (`position: start|end`).
 enum class Anchor : std::uint8_t { kAnywhere, kStart, kEnd };
@@ -104,6 +108,10 @@ struct Rule {
   std::optional<double> min;
   Scope scope = Scope::kMessage;
   bool scope_set = false;  // `scope:` given: regexes may then match across sentences
+  // `scope: [subject, heading]` (a list): the markup the rule looks at; `"!heading"` entries
+  // name markup it skips. Names are those of kMarkupScopes. Empty: everywhere.
+  std::vector<std::string> markup_scopes;
+  bool markup_excludes = false;
   Anchor position = Anchor::kAnywhere;
   std::string metric;  // metric kind: sentence_length, readability, touten, kanji_ratio
   std::string style;   // register kind: consistent, polite, plain; en: formal

@@ -329,7 +329,11 @@ class Loader {
     if (const YAML::Node nfb = node["not_followed_by"]) rule.not_followed_by = string_list(nfb, "not_followed_by");
     if (const YAML::Node max = node["max"]) rule.max = number(max, "max");
     if (const YAML::Node min = node["min"]) rule.min = number(min, "min");
-    if (const YAML::Node scope = node["scope"]) {
+    const YAML::Node scope_node = node["scope"];
+    if (scope_node && scope_node.IsSequence()) {
+      parse_markup_scopes(scope_node, &rule);
+      if (rule.kind == RuleKind::kMetric) rule.scope = Scope::kSentence;  // still measured per sentence
+    } else if (const YAML::Node scope = scope_node) {
       if (auto s = choice<Scope>(scope, kScopes, "scope")) {
         rule.scope = *s;
         rule.scope_set = true;
@@ -406,6 +410,27 @@ class Loader {
       case RuleKind::kCapitalization:
         break;
     }
+  }
+
+  // scope: [subject, heading] or [!heading, !table_cell]: which markup a rule looks at.
+  void parse_markup_scopes(const YAML::Node& node, Rule* rule) {
+    const std::vector<std::string> names(kMarkupScopes.begin(), kMarkupScopes.end());
+    bool includes = false, excludes = false;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      std::string value = node[i].IsScalar() ? node[i].Scalar() : "";
+      const bool negated = !value.empty() && value.front() == '!';
+      if (negated) value.erase(0, 1);
+      if (std::find(names.begin(), names.end(), value) == names.end()) {
+        error(node[i], "unknown scope '" + value + "'" + did_you_mean(value, names) +
+                           "; a list names markup (" + join(names) + "), a single value the counting unit (" +
+                           join(kScopes) + ")");
+        continue;
+      }
+      (negated ? excludes : includes) = true;
+      rule->markup_scopes.push_back(value);
+    }
+    if (includes && excludes) error(node, "a scope list either names the markup to check or, with '!', the markup to skip; not both");
+    rule->markup_excludes = excludes;
   }
 
   void parse_examples(const YAML::Node& node, Rule* rule) {
