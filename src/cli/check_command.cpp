@@ -15,6 +15,7 @@
 #include "fix/fixer.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "report/report.h"
 
 namespace tonelint::cli {
 namespace {
@@ -230,10 +231,24 @@ nlohmann::json file_json(const FileOutcome& f) {
   return j;
 }
 
+using ReportWriter = void (*)(std::ostream&, const report::ReportInput&);
+
+// The writer of a machine-readable report format; null for text and json (written here).
+ReportWriter report_writer(const std::string& format) {
+  if (format == "sarif") return report::write_sarif;
+  if (format == "github") return report::write_github;
+  if (format == "rdjsonl") return report::write_rdjsonl;
+  if (format == "checkstyle") return report::write_checkstyle;
+  if (format == "junit") return report::write_junit;
+  return nullptr;
+}
+
 int run_check(CheckOptions options) {
   std::ios::sync_with_stdio(false);
-  if (options.format != "text" && options.format != "json") {
-    std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected text or json)\n";
+  const ReportWriter writer = report_writer(options.format);
+  if (options.format != "text" && options.format != "json" && writer == nullptr) {
+    std::cerr << "tonelint check: unknown --format '" << options.format
+              << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
     return kExitUsage;
   }
   if (!options.fix.empty() && options.fix != "safe" && options.fix != "all") {
@@ -282,6 +297,9 @@ int run_check(CheckOptions options) {
   }
 
   int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0;
+  report::ReportInput report_input;
+  report_input.guide = guide.get();
+  report_input.version = TONELINT_VERSION;
   double total_penalty = 0;
   std::size_t total_words = 0;
   std::map<std::string, double> category_penalties;
@@ -305,6 +323,8 @@ int run_check(CheckOptions options) {
     }
     if (options.format == "json") {
       json_files.push_back(file_json(f));
+    } else if (writer != nullptr) {
+      report_input.files.push_back({f.path, f.source.get(), &f.report});
     } else if (options.diff) {
       std::cout << f.diff;
     } else if (f.from_stdin && !options.fix.empty()) {
@@ -323,6 +343,8 @@ int run_check(CheckOptions options) {
     for (const auto& [category, penalty] : category_penalties) scores[category] = tone_score(penalty, total_words);
     out["summary"]["scores"] = std::move(scores);
     std::cout << out.dump() << '\n';
+  } else if (writer != nullptr) {
+    writer(std::cout, report_input);
   }
   std::cout.flush();
   std::cerr << "tonelint: " << outcomes.size() << " file" << (outcomes.size() == 1 ? "" : "s") << ", " << errors
@@ -342,7 +364,8 @@ std::function<int()> add_check_command(CLI::App& app) {
   cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML); default: .tonelint.yaml's, else the shipped one");
   options->context.add_to(*cmd);
-  cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();
+  cmd->add_option("--format", options->format, "Output format: text, json, sarif, github, rdjsonl, checkstyle or junit")
+      ->capture_default_str();
   cmd->add_option("--fix", options->fix, "Apply safe rewrites (--fix) or all rewrites (--fix=all)")
       ->expected(0, 1)
       ->default_str("safe");
