@@ -1,5 +1,5 @@
 // The CI output formats of `tonelint check` (sarif, github, rdjsonl, checkstyle, junit),
-// run through the built CLI.
+// --fail-on and --files-from, run through the built CLI.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -232,6 +232,52 @@ TEST(OutputFormatsTest, JunitFailsFilesAtTheFailOnLevel) {
   EXPECT_NE(r.out.find("<testsuite name=\"tonelint\" tests=\"3\" failures=\"1\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("<failure type=\"tonelint\" message=\"1 error, 1 warning, 0 suggestions\">"), std::string::npos);
   EXPECT_NE(r.out.find(bad + ":2:8: error: Avoid &apos;calm down&apos;"), std::string::npos) << r.out;
+  // With --fail-on suggestion the hedge file fails too.
+  auto strict = run_tonelint("check --guide " + kGuide + " --format junit --fail-on suggestion " + hedge + " " + clean);
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_EQ(check_xml(strict.out), (std::vector<std::string>{"testsuites", "testsuite", "testcase", "failure", "testcase"}));
+}
+
+TEST(OutputFormatsTest, FailOnSetsTheExitThreshold) {
+  const std::string warning = temp_file("formats_warning.txt", "🎉 了解しました。\n");
+  const std::string suggestion = temp_file("formats_suggestion.txt", "It is basically done.\n");
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " " + warning).exit_code, 0);
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --fail-on error " + warning).exit_code, 0);
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --fail-on warning " + warning).exit_code, 1);
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --fail-on warning " + suggestion).exit_code, 0);
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --fail-on suggestion " + suggestion).exit_code, 1);
+  auto bad = run_tonelint("check --guide " + kGuide + " --fail-on info " + suggestion);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--fail-on 'info'"), std::string::npos) << bad.err;
+}
+
+TEST(OutputFormatsTest, FilesFromAddsListedPaths) {
+  const std::string a = temp_file("formats_list_a.txt", "Please calm down.\n");
+  const std::string b = temp_file("formats_list_b.txt", "It is basically done.\n");
+  const std::string c = temp_file("formats_list_c.txt", "We are on it.\n");
+  const std::string list = temp_file("formats_list.txt", a + "\n\n" + b + "\r\n   \n");
+  auto r = run_tonelint("check --guide " + kGuide + " --format json --files-from " + list + " " + c);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["files"].size(), 3u);
+  EXPECT_EQ(j["files"][0]["path"], c);  // positional paths first, then the list
+  EXPECT_EQ(j["files"][1]["path"], a);
+  EXPECT_EQ(j["files"][2]["path"], b);
+  // The list on stdin.
+  auto piped = run_tonelint("check --guide " + kGuide + " --format json --files-from -", b + "\n" + c + "\n");
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(nlohmann::json::parse(piped.out)["files"].size(), 2u);
+  // stdin cannot be both the list and a draft.
+  auto both = run_tonelint("check --guide " + kGuide + " --files-from - -", b + "\n");
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("stdin cannot also be a draft"), std::string::npos) << both.err;
+  auto missing = run_tonelint("check --guide " + kGuide + " --files-from " + ::testing::TempDir() + "no-such-list");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("--files-from"), std::string::npos);
+  // An empty list checks nothing and succeeds; no paths at all is a usage error.
+  const std::string empty = temp_file("formats_empty_list.txt", "\n");
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --files-from " + empty).exit_code, 0);
+  EXPECT_EQ(run_tonelint("check --guide " + kGuide).exit_code, 2);
 }
 
 TEST(OutputFormatsTest, UnknownFormatIsAUsageError) {
