@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include "fix/fixer.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "report/report.h"
 
 namespace tonelint::cli {
 namespace {
@@ -30,6 +32,8 @@ struct CheckOptions {
   bool diff = false;
   int jobs = 0;
   std::string stdin_filename;
+  std::string fail_on = "error";  // the least severe level that makes the exit status 1
+  std::string files_from;         // a list of paths, one a line; "-": stdin
   std::vector<std::string> paths;
 };
 
@@ -230,10 +234,68 @@ nlohmann::json file_json(const FileOutcome& f) {
   return j;
 }
 
+using ReportWriter = void (*)(std::ostream&, const report::ReportInput&);
+
+// The writer of a machine-readable report format; null for text and json (written here).
+ReportWriter report_writer(const std::string& format) {
+  if (format == "sarif") return report::write_sarif;
+  if (format == "github") return report::write_github;
+  if (format == "rdjsonl") return report::write_rdjsonl;
+  if (format == "checkstyle") return report::write_checkstyle;
+  if (format == "junit") return report::write_junit;
+  return nullptr;
+}
+
+// Paths listed in `from` (a file, or "-" for stdin), one a line; blank lines are skipped.
+bool read_path_list(const std::string& from, std::vector<std::string>* paths) {
+  std::ifstream file;
+  if (from != "-") {
+    file.open(from, std::ios::binary);
+    if (!file) {
+      std::cerr << "tonelint check: --files-from: cannot read '" << from << "'\n";
+      return false;
+    }
+  }
+  std::istream& in = from == "-" ? std::cin : file;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    paths->push_back(line);
+  }
+  if (in.bad()) {
+    std::cerr << "tonelint check: --files-from: error reading '" << from << "'\n";
+    return false;
+  }
+  return true;
+}
+
 int run_check(CheckOptions options) {
   std::ios::sync_with_stdio(false);
-  if (options.format != "text" && options.format != "json") {
-    std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected text or json)\n";
+  const ReportWriter writer = report_writer(options.format);
+  if (options.format != "text" && options.format != "json" && writer == nullptr) {
+    std::cerr << "tonelint check: unknown --format '" << options.format
+              << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
+    return kExitUsage;
+  }
+  Level fail_on = Level::kError;
+  if (options.fail_on == "warning") {
+    fail_on = Level::kWarning;
+  } else if (options.fail_on == "suggestion") {
+    fail_on = Level::kSuggestion;
+  } else if (options.fail_on != "error") {
+    std::cerr << "tonelint check: unknown --fail-on '" << options.fail_on << "' (expected error, warning or suggestion)\n";
+    return kExitUsage;
+  }
+  if (!options.files_from.empty()) {
+    if (options.files_from == "-" && std::count(options.paths.begin(), options.paths.end(), "-") > 0) {
+      std::cerr << "tonelint check: --files-from - reads the list of paths from stdin, so stdin cannot also be a draft "
+                   "('-' among the paths)\n";
+      return kExitUsage;
+    }
+    if (!read_path_list(options.files_from, &options.paths)) return kExitUsage;
+  } else if (options.paths.empty()) {
+    std::cerr << "tonelint check: no paths to check (give PATH..., - for stdin, or --files-from FILE)\n";
     return kExitUsage;
   }
   if (!options.fix.empty() && options.fix != "safe" && options.fix != "all") {
@@ -281,7 +343,11 @@ int run_check(CheckOptions options) {
     return kExitUsage;
   }
 
-  int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0;
+  int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0, failing = 0;
+  report::ReportInput report_input;
+  report_input.guide = guide.get();
+  report_input.version = TONELINT_VERSION;
+  report_input.fail_on = fail_on;
   double total_penalty = 0;
   std::size_t total_words = 0;
   std::map<std::string, double> category_penalties;
@@ -302,9 +368,12 @@ int run_check(CheckOptions options) {
     for (const auto& [category, penalty] : f.report.result.category_penalties) category_penalties[category] += penalty;
     for (const Diagnostic& d : f.report.result.diagnostics) {
       (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
+      if (report::at_or_above(d.level, fail_on)) ++failing;
     }
     if (options.format == "json") {
       json_files.push_back(file_json(f));
+    } else if (writer != nullptr) {
+      report_input.files.push_back({f.path, f.source.get(), &f.report});
     } else if (options.diff) {
       std::cout << f.diff;
     } else if (f.from_stdin && !options.fix.empty()) {
@@ -323,6 +392,8 @@ int run_check(CheckOptions options) {
     for (const auto& [category, penalty] : category_penalties) scores[category] = tone_score(penalty, total_words);
     out["summary"]["scores"] = std::move(scores);
     std::cout << out.dump() << '\n';
+  } else if (writer != nullptr) {
+    writer(std::cout, report_input);
   }
   std::cout.flush();
   std::cerr << "tonelint: " << outcomes.size() << " file" << (outcomes.size() == 1 ? "" : "s") << ", " << errors
@@ -331,7 +402,7 @@ int run_check(CheckOptions options) {
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
   std::cerr << ", tone score " << tone_score(total_penalty, total_words) << '\n';
   if (failed > 0) return kExitUsage;
-  return errors > 0 ? kExitFindings : kExitOk;
+  return failing > 0 ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -342,14 +413,27 @@ std::function<int()> add_check_command(CLI::App& app) {
   cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML); default: .tonelint.yaml's, else the shipped one");
   options->context.add_to(*cmd);
-  cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();
+  cmd->add_option("--format", options->format, "Output format: text, json, sarif, github, rdjsonl, checkstyle or junit")
+      ->capture_default_str();
+  cmd->add_option("--fail-on", options->fail_on, "Exit 1 on findings at or above this level: error, warning or suggestion")
+      ->capture_default_str();
   cmd->add_option("--fix", options->fix, "Apply safe rewrites (--fix) or all rewrites (--fix=all)")
       ->expected(0, 1)
       ->default_str("safe");
   cmd->add_flag("--diff", options->diff, "Print the rewrites as a unified diff instead of writing them");
   cmd->add_option("--jobs,-j", options->jobs, "Files checked in parallel (default: one per core)");
   cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for stdin (its extension picks the format)");
-  cmd->add_option("paths", options->paths, "Files or directories to check; - reads stdin")->required();
+  CLI::Option* paths = cmd->add_option("paths", options->paths, "Files or directories to check; - reads stdin")->required();
+  // With a list, positional paths become optional. Done as the option is parsed, so that
+  // before it a required path is still kept from being taken as --fix's value.
+  cmd->add_option_function<std::string>(
+         "--files-from",
+         [options, paths](const std::string& from) {
+           options->files_from = from;
+           paths->required(false);
+         },
+         "Also check the paths listed in FILE, one a line; - reads stdin")
+      ->trigger_on_parse();
   return [options] { return run_check(*options); };
 }
 

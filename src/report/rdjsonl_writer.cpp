@@ -1,0 +1,48 @@
+// reviewdog's rdjsonl: one Diagnostic JSON object per line. Positions follow the
+// Reviewdog Diagnostic Format: lines 1-based, columns 1-based in UTF-8 bytes, end exclusive.
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace tonelint::report {
+namespace {
+
+const char* severity(Level level) {
+  switch (level) {
+    case Level::kError: return "ERROR";
+    case Level::kWarning: return "WARNING";
+    case Level::kSuggestion: return "INFO";
+  }
+  return "UNKNOWN_SEVERITY";
+}
+
+nlohmann::json range(const SourceText& source, std::uint32_t offset, std::uint32_t length) {
+  const Position start = source.position(offset);
+  const Position end = source.position(offset + length);
+  return {{"start", {{"line", start.line}, {"column", byte_column(source, offset)}}},
+          {"end", {{"line", end.line}, {"column", byte_column(source, offset + length)}}}};
+}
+
+}  // namespace
+
+void write_rdjsonl(std::ostream& out, const ReportInput& input) {
+  for (const FileEntry& file : input.files) {
+    for (const Diagnostic& d : file.report->result.diagnostics) {
+      nlohmann::json j = {{"message", d.message},
+                          {"location", {{"path", file.path}, {"range", range(*file.source, d.offset, d.length)}}},
+                          {"severity", severity(d.level)},
+                          {"source", {{"name", "tonelint"}}},
+                          {"code", {{"value", d.rule}}}};
+      if (!d.suggestions.empty()) {
+        nlohmann::json suggestions = nlohmann::json::array();
+        for (const Suggestion& s : d.suggestions) {
+          suggestions.push_back({{"range", range(*file.source, s.offset, s.length)}, {"text", s.text}});
+        }
+        j["suggestions"] = std::move(suggestions);
+      }
+      out << j.dump() << '\n';
+    }
+  }
+}
+
+}  // namespace tonelint::report
