@@ -22,7 +22,7 @@ using testing::run_tonelint;
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/fix_guide.yaml";
 
 std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + "fix_roundtrip_" + name;
+  const std::string path = ::testing::TempDir() + "fix_roundtrip_" + std::to_string(::getpid()) + "_" + name;  // runs may overlap
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
