@@ -71,33 +71,27 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   std::vector<std::vector<Match>> matches;
   index_->find(message, &matches, &result.warnings);
   for (std::size_t r = 0; r < checks_.size(); ++r) {
+    const Rule& rule = effective_.rules[r];
     const std::size_t first = result.diagnostics.size();
-    if (!effective_.rules[r].markup_scopes.empty()) {
+    if (!rule.markup_scopes.empty()) {
       // Matches outside the rule's markup do not count ("no '!' in the subject"); findings
       // that are not made of matches are sifted the same way below.
-      std::erase_if(matches[r], [&](const Match& m) { return !in_markup_scope(effective_.rules[r], message, m.sentence); });
+      std::erase_if(matches[r], [&](const Match& m) { return !in_markup_scope(rule, message, m.sentence); });
     }
     checks_[r]->check(message, matches[r], &result.diagnostics);
-    if (!effective_.rules[r].markup_scopes.empty() && result.diagnostics.size() > first) {
-      keep_in_markup_scope(effective_.rules[r], message, &result.diagnostics, first);
+    if (!rule.markup_scopes.empty() && result.diagnostics.size() > first) {
+      keep_in_markup_scope(rule, message, &result.diagnostics, first);
     }
-    if (effective_.rules[r].unless.empty() || result.diagnostics.size() == first) continue;
+    if (rule.unless.empty() || result.diagnostics.size() == first) continue;
     // Findings not made of matches (SHOUTING, a metric, the register) are excused here,
     // by the sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
-    const auto& sentences = analysis.sentences;
-    const Rule& rule = effective_.rules[r];
     const Scope unit_scope = rule.scope_set ? rule.scope : Scope::kSentence;
-    std::map<std::uint32_t, bool> excused_unit;  // each sentence, paragraph or message looked at once
+    std::map<std::uint32_t, bool> excused_unit;  // by the unit's first sentence: each looked at once
     auto excused = [&](const Diagnostic& d) {
-      auto it = std::upper_bound(sentences.begin(), sentences.end(), d.offset,
-                                 [](std::uint32_t offset, const AnalyzedSentence& as) { return offset < as.sentence.offset; });
-      if (it == sentences.begin()) return false;
-      const auto sentence = static_cast<std::uint32_t>(std::distance(sentences.begin(), it) - 1);
-      const std::uint32_t unit = unit_scope == Scope::kMessage     ? 0
-                                 : unit_scope == Scope::kParagraph ? sentences[sentence].sentence.block
-                                                                   : sentence;
-      auto [memo, fresh] = excused_unit.try_emplace(unit, false);
-      if (fresh) memo->second = index_->excused_by_unless(message, static_cast<std::uint32_t>(r), sentence);
+      const auto sentence = sentence_at(analysis, d.offset);
+      if (!sentence) return false;
+      auto [memo, fresh] = excused_unit.try_emplace(unit_of(analysis.sentences, unit_scope, *sentence).first, false);
+      if (fresh) memo->second = index_->excused_by_unless(message, static_cast<std::uint32_t>(r), *sentence);
       return memo->second;
     };
     result.diagnostics.erase(std::remove_if(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first),

@@ -372,53 +372,58 @@ bool spelled_at(const SpelledSentence& s, const std::vector<std::string>& phrase
 
 }  // namespace
 
-bool MatchIndex::excused_by_unless(const MessageView& message, std::uint32_t rule, std::uint32_t sentence) const {
-  const RuleInfo& info = rules_[rule];
-  if (info.unless.empty()) return false;
+SentenceRange unit_of(std::span<const AnalyzedSentence> sentences, Scope scope, std::uint32_t sentence) {
+  switch (scope) {
+    case Scope::kSentence: return {sentence, sentence};
+    case Scope::kMessage: return {0, static_cast<std::uint32_t>(sentences.size() - 1)};
+    case Scope::kParagraph: break;
+  }
+  // A paragraph's sentences are consecutive.
+  const std::uint32_t block = sentences[sentence].sentence.block;
+  SentenceRange range{sentence, sentence};
+  while (range.first > 0 && sentences[range.first - 1].sentence.block == block) --range.first;
+  while (range.last + 1 < sentences.size() && sentences[range.last + 1].sentence.block == block) ++range.last;
+  return range;
+}
+
+bool MatchIndex::unit_has_unless(const MessageView& message, const RuleInfo& info, std::uint32_t sentence) const {
   const auto& sentences = message.analysis.sentences;
-  for (std::uint32_t s = 0; s < sentences.size(); ++s) {
-    const bool in_unit = info.unless_scope == Scope::kMessage || (info.unless_scope == Scope::kSentence && s == sentence) ||
-                         (info.unless_scope == Scope::kParagraph &&
-                          sentences[s].sentence.block == sentences[sentence].sentence.block);
-    if (in_unit && spelled_at(spell(message, sentences[s]), info.unless, 0, sentences[s].token_end - sentences[s].token_begin)) {
+  const SentenceRange unit = unit_of(sentences, info.unless_scope, sentence);
+  for (std::uint32_t s = unit.first; s <= unit.last; ++s) {
+    if (spelled_at(spell(message, sentences[s]), info.unless, 0, sentences[s].token_end - sentences[s].token_begin)) {
       return true;
     }
   }
   return false;
 }
 
+bool MatchIndex::excused_by_unless(const MessageView& message, std::uint32_t rule, std::uint32_t sentence) const {
+  return !rules_[rule].unless.empty() && unit_has_unless(message, rules_[rule], sentence);
+}
+
 void MatchIndex::drop_excused(const MessageView& message, const RuleInfo& info, std::vector<Match>* matches) const {
   const auto& sentences = message.analysis.sentences;
-  std::unordered_map<std::uint32_t, SpelledSentence> spelled;  // only the sentences asked about
-  auto sentence = [&](std::uint32_t s) -> const SpelledSentence& {
-    auto it = spelled.find(s);
-    if (it == spelled.end()) it = spelled.emplace(s, spell(message, sentences[s])).first;
-    return it->second;
-  };
-  auto has_unless = [&](std::uint32_t s) {
-    return spelled_at(sentence(s), info.unless, 0, sentences[s].token_end - sentences[s].token_begin);
-  };
-  // `unless`: a phrase anywhere in the match's sentence, paragraph or message.
+  // `unless`: a phrase anywhere in the match's sentence, paragraph or message; each unit
+  // (keyed by its first sentence) is looked at once.
+  std::unordered_map<std::uint32_t, bool> unless_by_unit;
   auto excused_by_unless = [&](const Match& m) {
     if (info.unless.empty()) return false;
-    for (std::uint32_t s = 0; s < sentences.size(); ++s) {
-      const bool in_unit = info.unless_scope == Scope::kMessage ||
-                           (info.unless_scope == Scope::kSentence && s == m.sentence) ||
-                           (info.unless_scope == Scope::kParagraph &&
-                            sentences[s].sentence.block == sentences[m.sentence].sentence.block);
-      if (in_unit && has_unless(s)) return true;
-    }
-    return false;
+    auto [it, fresh] = unless_by_unit.try_emplace(unit_of(sentences, info.unless_scope, m.sentence).first, false);
+    if (fresh) it->second = unit_has_unless(message, info, m.sentence);
+    return it->second;
   };
   // `not_followed_by`: a phrase after the match, before the clause ends at punctuation.
+  std::unordered_map<std::uint32_t, SpelledSentence> spelled;  // only the sentences asked about
   auto excused_by_follower = [&](const Match& m) {
     if (info.not_followed_by.empty()) return false;
     const AnalyzedSentence& as = sentences[m.sentence];
+    auto it = spelled.find(m.sentence);
+    if (it == spelled.end()) it = spelled.emplace(m.sentence, spell(message, as)).first;
     std::uint32_t clause_end = m.token_end;
     while (clause_end < as.token_end && message.analysis.tokens[clause_end].kind != TokenKind::kPunct) ++clause_end;
-    return spelled_at(sentence(m.sentence), info.not_followed_by, m.token_end - as.token_begin,
-                      clause_end - as.token_begin);
+    return spelled_at(it->second, info.not_followed_by, m.token_end - as.token_begin, clause_end - as.token_begin);
   };
   std::erase_if(*matches, [&](const Match& m) { return excused_by_follower(m) || excused_by_unless(m); });
 }
+
 }  // namespace tonelint

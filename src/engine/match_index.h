@@ -86,6 +86,8 @@ class MatchIndex {
   void match_regexes(const MessageView& message, std::vector<std::vector<Match>>* out, std::vector<Status>* warnings) const;
   // Removes the matches of one rule that its `unless` / `not_followed_by` phrases excuse.
   void drop_excused(const MessageView& message, const RuleInfo& info, std::vector<Match>* matches) const;
+  // Whether an `unless` phrase of `info` appears in the unit (its `scope`) of `sentence`.
+  bool unit_has_unless(const MessageView& message, const RuleInfo& info, std::uint32_t sentence) const;
 
   std::vector<RuleInfo> rules_;
   std::vector<Phrase> phrases_;
@@ -100,6 +102,13 @@ class MatchIndex {
   std::array<std::vector<std::uint32_t>, 3> unanchored_;
   std::vector<CompiledRegex> regexes_;
 };
+
+// The sentences, first to last, of the unit (`scope`) that sentence `sentence` belongs to.
+struct SentenceRange {
+  std::uint32_t first;
+  std::uint32_t last;
+};
+SentenceRange unit_of(std::span<const AnalyzedSentence> sentences, Scope scope, std::uint32_t sentence);
 
 // Whether a rule for `lang` looks at sentence `s` (a mixed sentence counts for both).
 bool lang_applies(RuleLang lang, const Sentence& s);
