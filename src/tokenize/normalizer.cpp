@@ -110,4 +110,18 @@ bool Normalizer::nfkc_with_map(std::string_view text, std::string* out, SourceMa
   return true;
 }
 
+std::string straight_apostrophes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace tonelint

@@ -35,4 +35,7 @@ class Normalizer {
   const icu::Normalizer2* nfkc_cf_;
 };
 
+// English norms use a straight apostrophe, so don’t = don't: `s` with every ’ made '.
+std::string straight_apostrophes(std::string_view s);
+
 }  // namespace tonelint

@@ -94,16 +94,7 @@ bool on_word_boundaries(std::string_view text, std::uint32_t begin, std::uint32_
 // English norms use a straight apostrophe: don’t = don't. `norm` itself when it has none.
 std::string_view straighten_apostrophes(std::string_view norm, Arena* arena) {
   if (norm.find("\xE2\x80\x99") == std::string_view::npos) return norm;
-  std::string straight;
-  for (std::size_t i = 0; i < norm.size(); ++i) {
-    if (norm.compare(i, 3, "\xE2\x80\x99") == 0) {
-      straight.push_back('\'');
-      i += 2;
-    } else {
-      straight.push_back(norm[i]);
-    }
-  }
-  return arena->store(straight);
+  return arena->store(straight_apostrophes(norm));
 }
 
 TokenKind kind_of_mecab_token(const Morph& m, std::string_view surface) {

@@ -86,20 +86,6 @@ bool is_white(std::string_view s) {
   return true;
 }
 
-// English norms use a straight apostrophe (don’t = don't), as the tokenizer's do.
-std::string straight_apostrophes(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<std::pair<std::uint32_t, std::uint32_t>> dictionary_context_sizes(const std::string& path) {
