@@ -48,8 +48,6 @@ bool names_rule(std::string_view name, std::string_view rule) {
   return dot != std::string_view::npos && rule.substr(dot + 1) == name;
 }
 
-bool Suppressions::is_plain_text_directive(std::string_view line) { return !plain_text_directive(line).empty(); }
-
 Suppressions Suppressions::parse(const SourceText& source, std::string_view format) {
   Suppressions out;
   const std::string_view bytes = source.bytes();
@@ -201,17 +199,17 @@ bool Suppressions::suppresses(std::string_view rule, std::uint32_t offset) const
 }
 
 std::vector<Diagnostic> Suppressions::unknown_rules(const Guide& guide) const {
-  std::vector<std::string> known;
-  for (const Rule& r : guide.rules) known.push_back(r.id);
-  for (const ToneEntry& t : guide.tones) {
-    for (const Rule& r : t.rules) known.push_back(r.id);
-  }
   std::vector<Diagnostic> out;
   for (const Directive& d : directives_) {
     for (std::size_t k = 0; k < d.rules.size(); ++k) {
+      if (guide.find_rule(d.rules[k]) != nullptr) continue;
       std::string_view id = d.rules[k];
       if (id.starts_with(guide.id + ".")) id.remove_prefix(guide.id.size() + 1);
-      if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+      std::vector<std::string> known;  // for the "did you mean", only when one is needed
+      for (const Rule& r : guide.rules) known.push_back(r.id);
+      for (const ToneEntry& t : guide.tones) {
+        for (const Rule& r : t.rules) known.push_back(r.id);
+      }
       Diagnostic diag;
       diag.rule = guide.id + ".suppression";
       diag.level = Level::kWarning;

@@ -31,9 +31,6 @@ class Suppressions {
 
   bool empty() const { return directives_.empty(); }
 
-  // A plain-text line that is a directive, and so not prose.
-  static bool is_plain_text_directive(std::string_view line);
-
  private:
   enum class Kind : std::uint8_t { kDisable, kEnable, kNextLine };
   struct Directive {

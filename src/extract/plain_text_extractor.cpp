@@ -1,7 +1,5 @@
 #include "extract/plain_text_extractor.h"
 
-#include <algorithm>
-
 #include "extract/front_matter.h"
 
 namespace tonelint {
@@ -17,19 +15,19 @@ bool is_blank_line(std::string_view line) {
 }  // namespace
 
 std::string_view plain_text_directive(std::string_view line) {
-  std::size_t i = line.find_first_not_of(" \t");
-  if (i == std::string_view::npos) return {};
-  if (line.substr(i, 2) == "//") {
-    i += 2;
-  } else if (line[i] == '#') {
-    i += 1;
+  auto skip_blanks = [](std::string_view text) {
+    const std::size_t i = text.find_first_not_of(" \t");
+    return i == std::string_view::npos ? std::string_view() : text.substr(i);
+  };
+  line = skip_blanks(line);
+  if (line.starts_with("//")) {
+    line.remove_prefix(2);
+  } else if (line.starts_with("#")) {
+    line.remove_prefix(1);
   } else {
     return {};
   }
-  line.remove_prefix(i);
-  line.remove_prefix(std::min(line.size(), line.find_first_not_of(" \t") == std::string_view::npos
-                                               ? line.size()
-                                               : line.find_first_not_of(" \t")));
+  line = skip_blanks(line);
   return line.starts_with("tonelint-disable") || line.starts_with("tonelint-enable") ? line : std::string_view();
 }
 

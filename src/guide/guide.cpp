@@ -31,4 +31,19 @@ bool Guide::allows(Dimension d, const std::string& value) const {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
+const Rule* Guide::find_rule(std::string_view name) const {
+  if (name.size() > this->id.size() && name.starts_with(this->id) && name[this->id.size()] == '.') {
+    name.remove_prefix(this->id.size() + 1);
+  }
+  for (const Rule& r : rules) {
+    if (r.id == name) return &r;
+  }
+  for (const ToneEntry& tone : tones) {
+    for (const Rule& r : tone.rules) {
+      if (r.id == name) return &r;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace tonelint

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -161,6 +162,9 @@ struct Guide {
   std::vector<ToneEntry> tones;
 
   bool allows(Dimension d, const std::string& value) const;
+  // The rule named `id`, bare ("shouchi") or qualified ("tonelint.shouchi"): a voice rule,
+  // else the first tone-only rule of that id. Null when the guide has none.
+  const Rule* find_rule(std::string_view id) const;
 };
 
 }  // namespace tonelint

@@ -42,10 +42,6 @@ inline bool at_or_above(Level level, Level threshold) {
   return static_cast<int>(level) <= static_cast<int>(threshold);
 }
 
-// The guide's rule behind a reported id "<guide>.<rule id>": a voice rule, else the first
-// tone-only rule of that id. Null when unknown.
-const Rule* find_rule(const Guide* guide, std::string_view qualified_id);
-
 // Text escaped for XML (& < > " ' and control characters XML 1.0 cannot carry, which
 // become U+FFFD). In attribute values line breaks and tabs become character references
 // (kept through attribute-value normalization); in character data LF and tab stay as they are.

@@ -2,23 +2,6 @@
 
 namespace tonelint::report {
 
-const Rule* find_rule(const Guide* guide, std::string_view qualified_id) {
-  if (guide == nullptr) return nullptr;
-  std::string_view id = qualified_id;
-  if (id.size() > guide->id.size() && id.substr(0, guide->id.size()) == guide->id && id[guide->id.size()] == '.') {
-    id.remove_prefix(guide->id.size() + 1);
-  }
-  for (const Rule& r : guide->rules) {
-    if (r.id == id) return &r;
-  }
-  for (const ToneEntry& tone : guide->tones) {
-    for (const Rule& r : tone.rules) {
-      if (r.id == id) return &r;
-    }
-  }
-  return nullptr;
-}
-
 std::string xml_escape(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size());

@@ -91,7 +91,7 @@ void write_sarif(std::ostream& out, const ReportInput& input) {
     for (const Diagnostic& d : file.report->result.diagnostics) {
       auto [it, added] = rule_index.emplace(d.rule, rules.size());
       if (added) {
-        const Rule* rule = find_rule(input.guide, d.rule);
+        const Rule* rule = input.guide != nullptr ? input.guide->find_rule(d.rule) : nullptr;
         nlohmann::json descriptor = {{"id", d.rule}};
         descriptor["shortDescription"] = {{"text", rule && !rule->message.empty() ? rule->message : d.message}};
         if (rule && !rule->why.empty()) {
