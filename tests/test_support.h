@@ -127,8 +127,8 @@ struct CommandResult {
   std::string err;  // stderr
 };
 
-// Runs the built `tonelint` with `args` (a shell fragment) and captures its output.
-inline CommandResult run_tonelint(const std::string& args, const std::string& stdin_text = "") {
+// Runs a shell command line and captures its output.
+inline CommandResult run_tonelint_shell(const std::string& command_line, const std::string& stdin_text = "") {
   static int counter = 0;
   const std::string base = ::testing::TempDir() + "tonelint_cli_" + std::to_string(::getpid()) + "_" +
                            std::to_string(counter++);
@@ -137,8 +137,7 @@ inline CommandResult run_tonelint(const std::string& args, const std::string& st
     std::fwrite(stdin_text.data(), 1, stdin_text.size(), f);
     std::fclose(f);
   }
-  const std::string command = std::string(TONELINT_BINARY) + " " + args + " <" + in_path + " >" + out_path +
-                              " 2>" + err_path;
+  const std::string command = "(" + command_line + ") <" + in_path + " >" + out_path + " 2>" + err_path;
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -158,6 +157,11 @@ inline CommandResult run_tonelint(const std::string& args, const std::string& st
   std::remove(out_path.c_str());
   std::remove(err_path.c_str());
   return result;
+}
+
+// Runs the built `tonelint` with `args` (a shell fragment) and captures its output.
+inline CommandResult run_tonelint(const std::string& args, const std::string& stdin_text = "") {
+  return run_tonelint_shell(std::string(TONELINT_BINARY) + " " + args, stdin_text);
 }
 
 }  // namespace tonelint::testing

@@ -11,9 +11,10 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
-#include <unicode/uchar.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/terminal.h"
 #include "config/draft_finder.h"
 #include "engine/session.h"
 #include "fix/fixer.h"
@@ -38,6 +39,8 @@ struct CheckOptions {
   std::string fail_on;    // the least severe level that makes the exit status 1 ("": config's, else error)
   std::string min_level;  // the least severe level reported ("": config's, else suggestion)
   std::string files_from;         // a list of paths, one a line; "-": stdin
+  std::string color = "auto";     // auto, always, never
+  bool no_color = false;
   std::vector<std::string> paths;
 };
 
@@ -129,50 +132,27 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   return outcome;
 }
 
-// Terminal columns of `text`: East Asian wide and full-width characters take two.
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<UChar32>(next_code_point(text, &i));
-    const auto eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    if (u_getCombiningClass(c) != 0 || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F)) continue;  // zero width
-    width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
-  }
-  return width;
-}
-
-// Spaces up to the span (tabs kept, so the marker lines up), then one ^ per column.
-std::string marker_line(std::string_view line, std::size_t start_byte, std::size_t end_byte) {
-  std::string out;
-  for (std::size_t i = 0; i < start_byte && i < line.size();) {
-    const std::size_t at = i;
-    next_code_point(line, &i);
-    out.append(line[at] == '\t' ? "\t" : std::string(display_width(line.substr(at, i - at)), ' '));
-  }
-  const std::size_t end = std::min(end_byte, line.size());
-  out.append(std::max<std::size_t>(display_width(line.substr(std::min(start_byte, end), end - std::min(start_byte, end))), 1), '^');
-  return out;
-}
-
-void print_text(const FileOutcome& f) {
+void print_text(const FileOutcome& f, const Palette& paint) {
   const SourceText& src = *f.source;
   for (const Diagnostic& d : f.report.result.diagnostics) {
     const Position p = src.position(d.offset);
-    std::cout << f.path << ':' << p.line << ':' << p.column << ": " << level_name(d.level) << ": " << d.message << " ["
-              << d.rule << "]\n";
+    std::cout << paint.bold(f.path + ':' + std::to_string(p.line) + ':' + std::to_string(p.column) + ":") << ' '
+              << paint.level(d.level, std::string(level_name(d.level)) + ":") << ' ' << d.message << ' '
+              << paint.dim("[" + d.rule + "]") << '\n';
     const std::string_view line = src.lines().line_text(p.line);
     const std::uint32_t line_start = src.lines().line_start(p.line);
     const std::string number = std::to_string(p.line);
-    std::cout << "  " << number << " | " << line << '\n'
-              << "  " << std::string(number.size(), ' ') << " | "
-              << marker_line(line, d.offset - line_start, d.offset + d.length - line_start) << '\n';
+    const std::string gutter = paint.dim(std::string(number.size(), ' ') + " |");
+    std::cout << "  " << paint.dim(number + " |") << ' ' << line << '\n'
+              << "  " << gutter << ' '
+              << paint.marker(d.level, marker_line(line, d.offset - line_start, d.offset + d.length - line_start)) << '\n';
     if (!d.suggestions.empty()) {
       std::cout << "  " << std::string(number.size(), ' ') << " = " << (d.suggestions.front().safe ? "fix" : "suggestion")
-                << ": \"" << d.match << "\" → \"" << d.suggestions.front().text << "\"\n";
+                << ": \"" << paint.removed(d.match) << "\" → \"" << paint.added(d.suggestions.front().text) << "\"\n";
     }
   }
   if (!f.report.result.diagnostics.empty()) {
-    std::cout << f.path << ": tone score " << f.report.result.score << "/100";
+    std::cout << paint.bold(f.path + ":") << " tone score " << f.report.result.score << "/100";
     for (const auto& [category, score] : f.report.result.category_scores) {
       if (score < 100) std::cout << " · " << category << ' ' << score;
     }
@@ -321,6 +301,12 @@ int run_check(CheckOptions options) {
               << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
     return kExitUsage;
   }
+  bool colored = false;
+  if (!parse_color_mode(options.no_color ? "never" : options.color, STDOUT_FILENO, &colored)) {
+    std::cerr << "tonelint check: unknown --color '" << options.color << "' (expected auto, always or never)\n";
+    return kExitUsage;
+  }
+  const Palette palette(colored);
   std::optional<Level> fail_on_flag, min_level_flag;
   if (!parse_level_flag("--fail-on", options.fail_on, &fail_on_flag) ||
       !parse_level_flag("--min-level", options.min_level, &min_level_flag)) {
@@ -381,6 +367,12 @@ int run_check(CheckOptions options) {
   std::vector<FileOutcome> outcomes(drafts.size());
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
                                               static_cast<int>(drafts.size())));
+  // A bar on a terminal for runs of many files (not when a draft comes from stdin,
+  // which may be a person typing).
+  ProgressBar progress(drafts.size(), ::isatty(STDERR_FILENO) == 1 && drafts.size() >= 20 &&
+                                          options.files_from != "-" &&
+                                          std::none_of(drafts.begin(), drafts.end(),
+                                                       [](const PlannedDraft& d) { return d.path == "-"; }));
   std::atomic<std::size_t> next{0};
   std::mutex setup_error_mutex;
   Status setup_error;
@@ -400,6 +392,7 @@ int run_check(CheckOptions options) {
       }
       const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
       outcomes[i] = check_one(*session, options, drafts[i], min_level);
+      progress.advance();
       outcomes[i].guide = guide.get();
       outcomes[i].fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
     }
@@ -412,6 +405,7 @@ int run_check(CheckOptions options) {
     for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (auto& t : threads) t.join();
   }
+  progress.stop();
   if (!setup_error.ok()) {
     std::cerr << "tonelint: " << setup_error.to_string() << '\n';
     return kExitUsage;
@@ -453,7 +447,7 @@ int run_check(CheckOptions options) {
     } else if (f.from_stdin && !options.fix.empty()) {
       std::cout << f.source->bytes();  // --fix on stdin: the fixed text, as editors expect
     } else {
-      print_text(f);
+      print_text(f, palette);
     }
   }
   if (options.format == "json") {
@@ -497,6 +491,10 @@ std::function<int()> add_check_command(CLI::App& app) {
   cmd->add_option("--fix", options->fix, "Apply safe rewrites (--fix) or all rewrites (--fix=all)")
       ->expected(0, 1)
       ->default_str("safe");
+  cmd->add_option("--color", options->color,
+                  "Colour the text output: auto (a terminal, unless NO_COLOR is set), always or never")
+      ->capture_default_str();
+  cmd->add_flag("--no-color", options->no_color, "Same as --color=never");
   cmd->add_flag("--diff", options->diff, "Print the rewrites as a unified diff instead of writing them");
   cmd->add_option("--jobs,-j", options->jobs, "Files checked in parallel (default: one per core)");
   cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for stdin (its extension picks the format)");

@@ -33,7 +33,9 @@ class RepoConfigCliTest : public ::testing::Test {
   // `tonelint check` in the repository; the JSON report.
   nlohmann::json check_json(const std::string& args, int expected_exit = -1) {
     auto r = run_tonelint("check --format json " + args);
-    if (expected_exit >= 0) EXPECT_EQ(r.exit_code, expected_exit) << r.err;
+    if (expected_exit >= 0) {
+      EXPECT_EQ(r.exit_code, expected_exit) << r.err;
+    }
     last_err_ = r.err;
     return r.out.empty() ? nlohmann::json() : nlohmann::json::parse(r.out);
   }
