@@ -51,7 +51,7 @@ struct FileOutcome {
 };
 
 bool is_draft(const fs::path& p) {
-  static const std::vector<std::string> kExtensions = {".md", ".markdown", ".mdx", ".mdown", ".mkd", ".txt", ".text"};
+  static const std::vector<std::string> kExtensions = {".md", ".markdown", ".mdx", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".xhtml", ".eml"};
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
