@@ -737,9 +737,8 @@ class EmailReader {
     return false;
   }
 
-  // An attribution line above a quoted reply: "On <date>, <name> wrote:",
-  // 「2024年6月3日(月) 10:00 山田 <yamada@example.jp>:」 style lines ending in のメッセージ:,
-  // さんは書きました:, or a line that ends in "wrote:".
+  // An attribution line above a quoted reply: "On <date>, <name> wrote:", lines ending in
+  // のメッセージ:, さんは書きました:, or 「2024年6月3日(月) 10:00 山田 <yamada@example.jp>:」.
   static bool is_attribution(std::string_view line) {
     std::string_view t = trim(line);
     for (std::string_view colon : {":", "："}) {
@@ -747,6 +746,11 @@ class EmailReader {
       const std::string_view body = trim(t.substr(0, t.size() - colon.size()));
       if (body.ends_with("wrote") || body.ends_with("のメッセージ") || body.ends_with("書きました") ||
           body.ends_with("書き込みました")) {
+        return true;
+      }
+      // Gmail's Japanese form: a date, a name and <address>, then the colon.
+      if (body.ends_with(">") && body.find('@') != std::string_view::npos &&
+          std::any_of(body.begin(), body.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return true;
       }
     }

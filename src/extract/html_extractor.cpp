@@ -138,32 +138,51 @@ Decoded decode_html_text(std::string_view raw, std::uint32_t at, bool in_attribu
   return out;
 }
 
-// Our decoding of `raw`, made to agree with gumbo's `reference` text.
+// Our decoding of `raw`, made to agree with gumbo's `reference` text: where they differ (a
+// reference we left as it was, which gumbo decoded), the two are brought back in step after
+// gumbo's one or two characters, and only that piece maps as a whole. Should that fail,
+// the rest maps as one piece: the text is always gumbo's.
 Decoded decode_like_gumbo(std::string_view raw, std::uint32_t at, bool in_attribute, std::string_view reference) {
   Decoded ours = decode_html_text(raw, at, in_attribute);
   if (ours.text == reference) return ours;
-  // Keep the common prefix and suffix exact; the middle maps as one replacement.
-  std::size_t prefix = 0;
-  const std::size_t limit = std::min(ours.text.size(), reference.size());
-  while (prefix < limit && ours.text[prefix] == reference[prefix]) ++prefix;
-  while (prefix > 0 && prefix < reference.size() && is_utf8_continuation(static_cast<unsigned char>(reference[prefix]))) {
-    --prefix;
-  }
-  std::size_t suffix = 0;
-  while (suffix < limit - prefix && ours.text[ours.text.size() - 1 - suffix] == reference[reference.size() - 1 - suffix]) {
-    ++suffix;
-  }
-  while (suffix > 0 && is_utf8_continuation(static_cast<unsigned char>(reference[reference.size() - suffix]))) --suffix;
+  const std::string_view mine = ours.text;
   Decoded out;
   out.text.assign(reference);
-  const auto p = static_cast<std::uint32_t>(prefix);
-  const auto ours_mid_end = static_cast<std::uint32_t>(ours.text.size() - suffix);
-  out.map.append_mapped(ours.map, 0, p);
-  const std::uint32_t begin = ours.map.to_source_begin(p);
-  const std::uint32_t end = ours_mid_end > p ? ours.map.to_source_end(ours_mid_end) : begin;
-  const auto middle = static_cast<std::uint32_t>(reference.size() - suffix - prefix);
-  if (middle > 0) out.map.append_replacement(begin, end - begin, middle);
-  out.map.append_mapped(ours.map, ours_mid_end, static_cast<std::uint32_t>(ours.text.size()));
+  std::size_t p = 0, q = 0;  // in step: mine[p..] and reference[q..]
+  constexpr std::size_t kLongestReference = 40;  // HTML5's longest name is 33 characters
+  constexpr std::size_t kLookahead = 8;
+  while (p < mine.size() && q < reference.size()) {
+    std::size_t same = 0;
+    while (p + same < mine.size() && q + same < reference.size() && mine[p + same] == reference[q + same]) ++same;
+    out.map.append_mapped(ours.map, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(p + same));
+    p += same;
+    q += same;
+    if (p == mine.size() || q == reference.size()) break;
+    while (p > 0 && is_utf8_continuation(static_cast<unsigned char>(mine[p]))) --p;  // never split a character
+    bool found = false;
+    for (std::size_t k = p + 1; k <= std::min(mine.size(), p + kLongestReference) && !found; ++k) {
+      std::size_t d = q;
+      for (int chars = 0; chars < 2 && d < reference.size() && !found; ++chars) {
+        next_code_point(reference, &d);
+        const std::size_t m = std::min({kLookahead, mine.size() - k, reference.size() - d});
+        const bool both_end = k == mine.size() && d == reference.size();
+        if (both_end || (m > 0 && mine.substr(k, m) == reference.substr(d, m))) {
+          const std::uint32_t begin = ours.map.to_source_begin(static_cast<std::uint32_t>(p));
+          const std::uint32_t end = ours.map.to_source_end(static_cast<std::uint32_t>(k));
+          out.map.append_replacement(begin, end - begin, static_cast<std::uint32_t>(d - q));
+          p = k;
+          q = d;
+          found = true;
+        }
+      }
+    }
+    if (!found) break;
+  }
+  if (q < reference.size()) {
+    const std::uint32_t begin = ours.map.to_source_begin(static_cast<std::uint32_t>(p));
+    const std::uint32_t end = std::max(begin, ours.map.to_source_end(static_cast<std::uint32_t>(mine.size())));
+    out.map.append_replacement(begin, end - begin, static_cast<std::uint32_t>(reference.size() - q));
+  }
   return out;
 }
 
