@@ -403,7 +403,7 @@ bool parse_encoded_word(std::string_view s, std::size_t i, EncodedWord* word) {
     for (std::size_t k = 0; k < payload.size(); ++k) {
       if (payload[k] == '_') {
         word->data.push_back(' ');
-      } else if (payload[k] == '=' && k + 2 < payload.size() + 0 && hex_value(payload[k + 1]) >= 0 &&
+      } else if (payload[k] == '=' && k + 2 < payload.size() && hex_value(payload[k + 1]) >= 0 &&
                  hex_value(payload[k + 2]) >= 0) {
         word->data.push_back(static_cast<char>(hex_value(payload[k + 1]) * 16 + hex_value(payload[k + 2])));
         k += 2;
