@@ -18,8 +18,8 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"guide", "include", "exclude", "gitignore", "min_level", "fail_on", "contexts"};
 const std::vector<std::string> kLevelNames = {"error", "warning", "suggestion"};
-const std::vector<std::string> kDraftExtensions = {".md",  ".markdown", ".mdx",  ".mdown", ".mkd",
-                                                   ".txt", ".text"};
+const std::vector<std::string> kDraftExtensions = {".md",   ".markdown", ".mdx", ".mdown", ".mkd", ".txt",
+                                                   ".text", ".html",     ".htm", ".xhtml", ".eml"};
 
 // Reads one config, turning yaml-cpp's byte columns into code-point columns.
 class ConfigParser {
