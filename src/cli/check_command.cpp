@@ -6,12 +6,15 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 
 #include "cli/commands.h"
+#include "config/draft_finder.h"
 #include "engine/session.h"
 #include "fix/fixer.h"
 #include "input/source_text.h"
@@ -32,7 +35,8 @@ struct CheckOptions {
   bool diff = false;
   int jobs = 0;
   std::string stdin_filename;
-  std::string fail_on = "error";  // the least severe level that makes the exit status 1
+  std::string fail_on;    // the least severe level that makes the exit status 1 ("": config's, else error)
+  std::string min_level;  // the least severe level reported ("": config's, else suggestion)
   std::string files_from;         // a list of paths, one a line; "-": stdin
   std::vector<std::string> paths;
 };
@@ -41,6 +45,9 @@ constexpr int kMaxFixPasses = 5;
 
 struct FileOutcome {
   std::string path;
+  const PlannedDraft* plan = nullptr;
+  const Guide* guide = nullptr;
+  Level fail_on = Level::kError;
   bool from_stdin = false;
   Status error;             // the file could not be checked
   bool skipped = false;     // binary
@@ -50,41 +57,21 @@ struct FileOutcome {
   int fixes = 0;
 };
 
-bool is_draft(const fs::path& p) {
-  static const std::vector<std::string> kExtensions = {".md", ".markdown", ".mdx", ".mdown", ".mkd", ".txt", ".text"};
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
-}
-
-// Files named on the command line, with directories expanded to the drafts inside them.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const std::string name = it->path().filename().string();
-        if (it->is_directory() && !name.empty() && name[0] == '.') {
-          it.disable_recursion_pending();  // .git and friends
-          continue;
-        }
-        if (it->is_regular_file() && is_draft(it->path())) found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
+// Findings less severe than `min_level` are dropped before anything reads them, --fix included.
+Result<FileReport> lint_at_level(LintSession& session, const SourceText& source, const Extractor& extractor,
+                                 const Context& flags, const Context& configured, Level min_level) {
+  auto report = session.lint(source, extractor, flags, configured);
+  if (report.ok() && min_level != Level::kSuggestion) {
+    std::erase_if(report->result.diagnostics,
+                  [&](const Diagnostic& d) { return !report::at_or_above(d.level, min_level); });
   }
-  return out;
+  return report;
 }
 
-FileOutcome check_one(LintSession& session, const CheckOptions& options, const std::string& path) {
+FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level) {
+  const std::string& path = draft.path;
   FileOutcome outcome;
+  outcome.plan = &draft;
   const bool from_stdin = path == "-";
   outcome.from_stdin = from_stdin;
   outcome.path = from_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : path;
@@ -97,7 +84,8 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const s
   const Extractor& extractor = extractor_for_path(outcome.path);
   const Context flags = options.context.to_context();
   outcome.source = std::move(*loaded);
-  auto report = session.lint(*outcome.source, extractor, flags);
+  const Context& configured = draft.context.context;
+  auto report = lint_at_level(session, *outcome.source, extractor, flags, configured, min_level);
   if (!report.ok()) {
     outcome.error = report.status();
     return outcome;
@@ -118,7 +106,7 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const s
     if (applied == 0 || updated == text.bytes()) break;
     auto next = load_source_bytes(std::move(updated), outcome.path);
     if (!next.ok()) break;  // a rewrite never makes invalid UTF-8, but never write one either
-    auto next_report = session.lint(**next, extractor, flags);
+    auto next_report = lint_at_level(session, **next, extractor, flags, configured, min_level);
     if (!next_report.ok()) break;
     fixes += applied;
     current = std::move(*next);
@@ -202,6 +190,16 @@ nlohmann::json file_json(const FileOutcome& f) {
   }
   j["context"] = ctx;
   j["context_source"] = sources;
+  if (f.plan != nullptr && f.plan->config) {
+    // Which config governed the file, and which of its patterns set each context value.
+    nlohmann::json config = {{"path", f.plan->config->path().string()}};
+    nlohmann::json patterns = nlohmann::json::object();
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {
+      if (f.report.context_sources[d] == ContextSource::kConfig) patterns[kDimensionNames[d]] = f.plan->context.matched[d];
+    }
+    if (!patterns.empty()) config["patterns"] = std::move(patterns);
+    j["config"] = std::move(config);
+  }
   j["score"] = f.report.result.score;
   j["scores"] = f.report.result.category_scores;
   j["sentences"] = f.report.result.sentences;
@@ -270,6 +268,51 @@ bool read_path_list(const std::string& from, std::vector<std::string>* paths) {
   return true;
 }
 
+// Reads a level flag into `out` (left empty when the flag is not given); false, with the
+// error printed, for an unknown level.
+bool parse_level_flag(const std::string& flag, const std::string& value, std::optional<Level>* out) {
+  if (value.empty()) return true;
+  if (value == "error") *out = Level::kError;
+  if (value == "warning") *out = Level::kWarning;
+  if (value == "suggestion") *out = Level::kSuggestion;
+  if (!*out) std::cerr << "tonelint check: unknown " << flag << " '" << value << "' (expected error, warning or suggestion)\n";
+  return out->has_value();
+}
+
+// The guides a run needs (each loaded once) and the check that every config's contexts
+// name values its guide knows.
+class GuideSet {
+ public:
+  explicit GuideSet(std::string requested) : requested_(std::move(requested)) {}
+
+  // The guide for a draft: --guide, else its config's, else the shipped one; null with
+  // the errors printed.
+  std::shared_ptr<const Guide> for_draft(const PlannedDraft& draft) {
+    std::string path = requested_;
+    if (path.empty() && draft.config) path = draft.config->guide();
+    if (path.empty()) path = shipped_guide();
+    if (path.empty()) {
+      std::cerr << "tonelint: no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml\n";
+      return nullptr;
+    }
+    auto [it, added] = guides_.try_emplace(path);
+    if (added) it->second = load_guide_or_report(path);
+    if (!it->second) return nullptr;
+    if (draft.config && checked_.insert({draft.config.get(), it->second.get()}).second) {
+      if (Status s = draft.config->check_against(*it->second); !s.ok()) {
+        std::cerr << "tonelint: " << s.to_string() << '\n';
+        return nullptr;
+      }
+    }
+    return it->second;
+  }
+
+ private:
+  std::string requested_;
+  std::map<std::string, std::shared_ptr<const Guide>> guides_;
+  std::set<std::pair<const RepoConfig*, const Guide*>> checked_;
+};
+
 int run_check(CheckOptions options) {
   std::ios::sync_with_stdio(false);
   const ReportWriter writer = report_writer(options.format);
@@ -278,22 +321,19 @@ int run_check(CheckOptions options) {
               << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
     return kExitUsage;
   }
-  Level fail_on = Level::kError;
-  if (options.fail_on == "warning") {
-    fail_on = Level::kWarning;
-  } else if (options.fail_on == "suggestion") {
-    fail_on = Level::kSuggestion;
-  } else if (options.fail_on != "error") {
-    std::cerr << "tonelint check: unknown --fail-on '" << options.fail_on << "' (expected error, warning or suggestion)\n";
+  std::optional<Level> fail_on_flag, min_level_flag;
+  if (!parse_level_flag("--fail-on", options.fail_on, &fail_on_flag) ||
+      !parse_level_flag("--min-level", options.min_level, &min_level_flag)) {
     return kExitUsage;
   }
+  std::vector<std::string> listed;
   if (!options.files_from.empty()) {
     if (options.files_from == "-" && std::count(options.paths.begin(), options.paths.end(), "-") > 0) {
       std::cerr << "tonelint check: --files-from - reads the list of paths from stdin, so stdin cannot also be a draft "
                    "('-' among the paths)\n";
       return kExitUsage;
     }
-    if (!read_path_list(options.files_from, &options.paths)) return kExitUsage;
+    if (!read_path_list(options.files_from, &listed)) return kExitUsage;
   } else if (options.paths.empty()) {
     std::cerr << "tonelint check: no paths to check (give PATH..., - for stdin, or --files-from FILE)\n";
     return kExitUsage;
@@ -306,32 +346,66 @@ int run_check(CheckOptions options) {
     std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
     return kExitUsage;
   }
-  auto guide = resolve_guide_or_report(options.guide, options.config, options.paths);
-  if (!guide) return kExitUsage;
-  if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
-    std::cerr << "tonelint: " << checked.status().message() << '\n';
+
+  // Which files, under which config, against which guide: all settled before any work.
+  ConfigFinder configs(options.config);
+  auto plan = plan_drafts({options.paths, listed, options.stdin_filename}, configs);
+  if (!plan.ok()) {
+    std::cerr << "tonelint: " << plan.status().to_string() << '\n';
     return kExitUsage;
+  }
+  for (const std::string& note : plan->notes) std::cerr << "tonelint: " << note << '\n';
+  const std::vector<PlannedDraft>& drafts = plan->drafts;
+  GuideSet guides(options.guide);
+  std::vector<std::shared_ptr<const Guide>> draft_guides;
+  draft_guides.reserve(drafts.size());
+  for (const PlannedDraft& draft : drafts) {
+    auto guide = guides.for_draft(draft);
+    if (!guide) return kExitUsage;
+    if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
+      std::cerr << "tonelint: " << checked.status().message() << '\n';
+      return kExitUsage;
+    }
+    draft_guides.push_back(std::move(guide));
   }
   std::shared_ptr<const MecabModel> model = load_model_or_report();
   if (!model) return kExitUsage;
 
-  const std::vector<std::string> files = expand_paths(options.paths);
-  std::vector<FileOutcome> outcomes(files.size());
+  // Flags win over the config; the config over the defaults (report all, fail on errors).
+  auto level_for = [](const std::optional<Level>& flag, const PlannedDraft& d,
+                      const std::optional<Level>& (RepoConfig::*setting)() const, Level fallback) {
+    if (flag) return *flag;
+    if (d.config && ((*d.config).*setting)()) return *((*d.config).*setting)();
+    return fallback;
+  };
+  std::vector<FileOutcome> outcomes(drafts.size());
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
-                                              static_cast<int>(files.size())));
+                                              static_cast<int>(drafts.size())));
   std::atomic<std::size_t> next{0};
   std::mutex setup_error_mutex;
   Status setup_error;
   auto worker = [&] {
-    auto session = LintSession::create(guide, model);
-    if (!session.ok()) {
-      std::lock_guard<std::mutex> lock(setup_error_mutex);
-      setup_error = session.status();
-      return;
+    std::map<const Guide*, std::unique_ptr<LintSession>> sessions;  // one per guide, made on first use
+    for (std::size_t i = next++; i < drafts.size(); i = next++) {
+      const std::shared_ptr<const Guide>& guide = draft_guides[i];
+      auto& session = sessions[guide.get()];
+      if (!session) {
+        auto created = LintSession::create(guide, model);
+        if (!created.ok()) {
+          std::lock_guard<std::mutex> lock(setup_error_mutex);
+          setup_error = created.status();
+          return;
+        }
+        session = std::move(*created);
+      }
+      const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
+      outcomes[i] = check_one(*session, options, drafts[i], min_level);
+      outcomes[i].guide = guide.get();
+      outcomes[i].fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
     }
-    for (std::size_t i = next++; i < files.size(); i = next++) outcomes[i] = check_one(**session, options, files[i]);
   };
-  if (jobs == 1 || std::count(files.begin(), files.end(), "-") > 0) {
+  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
+  if (jobs == 1 || reads_stdin) {
     worker();  // stdin is read on this thread, in order
   } else {
     std::vector<std::thread> threads;
@@ -345,9 +419,9 @@ int run_check(CheckOptions options) {
 
   int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0, failing = 0;
   report::ReportInput report_input;
-  report_input.guide = guide.get();
+  report_input.guide = draft_guides.empty() ? nullptr : draft_guides.front().get();
   report_input.version = TONELINT_VERSION;
-  report_input.fail_on = fail_on;
+  report_input.fail_on = fail_on_flag.value_or(Level::kError);
   double total_penalty = 0;
   std::size_t total_words = 0;
   std::map<std::string, double> category_penalties;
@@ -368,12 +442,12 @@ int run_check(CheckOptions options) {
     for (const auto& [category, penalty] : f.report.result.category_penalties) category_penalties[category] += penalty;
     for (const Diagnostic& d : f.report.result.diagnostics) {
       (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
-      if (report::at_or_above(d.level, fail_on)) ++failing;
+      if (report::at_or_above(d.level, f.fail_on)) ++failing;
     }
     if (options.format == "json") {
       json_files.push_back(file_json(f));
     } else if (writer != nullptr) {
-      report_input.files.push_back({f.path, f.source.get(), &f.report});
+      report_input.files.push_back({f.path, f.source.get(), &f.report, f.guide, f.fail_on});
     } else if (options.diff) {
       std::cout << f.diff;
     } else if (f.from_stdin && !options.fix.empty()) {
@@ -415,8 +489,11 @@ std::function<int()> add_check_command(CLI::App& app) {
   options->context.add_to(*cmd);
   cmd->add_option("--format", options->format, "Output format: text, json, sarif, github, rdjsonl, checkstyle or junit")
       ->capture_default_str();
-  cmd->add_option("--fail-on", options->fail_on, "Exit 1 on findings at or above this level: error, warning or suggestion")
-      ->capture_default_str();
+  cmd->add_option("--fail-on", options->fail_on,
+                  "Exit 1 on findings at or above this level: error, warning or suggestion (default: the config's "
+                  "fail_on, else error)");
+  cmd->add_option("--min-level", options->min_level,
+                  "Report only findings at or above this level (default: the config's min_level, else suggestion)");
   cmd->add_option("--fix", options->fix, "Apply safe rewrites (--fix) or all rewrites (--fix=all)")
       ->expected(0, 1)
       ->default_str("safe");

@@ -32,6 +32,8 @@ struct ContextFlags {
   Context to_context() const;
 };
 
+// The shipped rules/tonelint.yaml (beside the binary, or installed); empty if missing.
+std::string shipped_guide();
 // The guide to use: --guide, else the `guide:` of the config (--config, or the nearest
 // .tonelint.yaml above the first input), else the shipped rules/tonelint.yaml. Empty, with
 // `why` naming the problem, when there is none or the config is broken.

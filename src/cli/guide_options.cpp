@@ -1,10 +1,10 @@
 #include <unistd.h>
-#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "config/repo_config.h"
 
 namespace tonelint::cli {
 
@@ -38,62 +38,34 @@ fs::path executable_dir() {
 
 }  // namespace
 
-namespace {
-
-// The `guide:` of a repository config, relative to the config's folder. Empty with `why`
-// set when the config is unreadable or malformed; empty with `why` empty when it names none.
-std::string guide_of_config(const fs::path& config, std::string* why) {
-  try {
-    const YAML::Node node = YAML::LoadFile(config.string());
-    if (node.IsMap() && node["guide"]) {
-      if (!node["guide"].IsScalar()) {
-        *why = config.string() + ":" + std::to_string(node["guide"].Mark().line + 1) +
-               ": 'guide' is the path of a tone guide";
-        return {};
-      }
-      return (config.parent_path() / node["guide"].Scalar()).string();
-    }
-  } catch (const YAML::BadFile&) {
-    *why = config.string() + ": cannot read the config";
-  } catch (const YAML::Exception& e) {
-    *why = config.string() + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-           ": invalid YAML: " + e.msg;
-  }
-  return {};
-}
-
-}  // namespace
-
-std::string find_guide(const std::string& requested, const std::string& config,
-                       const std::vector<std::string>& inputs, std::string* why) {
-  if (!requested.empty()) return requested;
-  std::error_code ec;
-  if (!config.empty()) {  // --config names the repository config
-    why->clear();
-    std::string guide = guide_of_config(config, why);
-    if (!guide.empty() || !why->empty()) return guide;
-  } else {
-    // The nearest .tonelint.yaml above the first input (or the working directory) decides.
-    fs::path dir = inputs.empty() || inputs.front() == "-" ? fs::current_path(ec) : fs::absolute(inputs.front(), ec);
-    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-    for (; !dir.empty(); dir = dir.parent_path()) {
-      const fs::path candidate = dir / ".tonelint.yaml";
-      if (fs::is_regular_file(candidate, ec)) {
-        std::string guide = guide_of_config(candidate, why);
-        if (!guide.empty() || !why->empty()) return guide;
-        break;  // it names no guide: use the shipped one
-      }
-      if (dir == dir.root_path()) break;
-    }
-  }
-  // The shipped guide, next to the binary (build/tonelint → rules/) or installed.
+std::string shipped_guide() {
+  // Next to the binary (build/tonelint → rules/) or installed.
   const fs::path exe = executable_dir();
+  std::error_code ec;
   for (const fs::path& candidate : {exe / ".." / "rules" / "tonelint.yaml", exe / "rules" / "tonelint.yaml",
                                     exe / ".." / "share" / "tonelint" / "rules" / "tonelint.yaml"}) {
     if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
   }
-  *why = "no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml";
   return {};
+}
+
+std::string find_guide(const std::string& requested, const std::string& config,
+                       const std::vector<std::string>& inputs, std::string* why) {
+  if (!requested.empty()) return requested;
+  why->clear();
+  // --config, else the nearest .tonelint.yaml above the first input (or the working folder).
+  ConfigFinder finder(config);
+  std::error_code ec;
+  const fs::path where = inputs.empty() || inputs.front() == "-" ? fs::current_path(ec) : fs::path(inputs.front());
+  auto governing = finder.for_path(where);
+  if (!governing.ok()) {
+    *why = governing.status().to_string();
+    return {};
+  }
+  if (*governing && !(*governing)->guide().empty()) return (*governing)->guide();
+  std::string shipped = shipped_guide();
+  if (shipped.empty()) *why = "no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml";
+  return shipped;
 }
 
 std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,

@@ -11,6 +11,7 @@ const char* context_source_name(ContextSource source) {
   switch (source) {
     case ContextSource::kFlag: return "flag";
     case ContextSource::kFrontMatter: return "front matter";
+    case ContextSource::kConfig: return "config";
     case ContextSource::kDefault: return "guide default";
   }
   return "guide default";
@@ -32,13 +33,19 @@ Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Contex
   return *compiled;
 }
 
-Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags) {
+Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags,
+                                     const Context& configured) {
   auto doc = extractor.extract(source);
   if (!doc.ok()) return doc.status();
 
   FileReport report;
   report.context = guide_->defaults;
   report.context_sources.fill(ContextSource::kDefault);
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    if (configured.values[d].empty()) continue;
+    report.context.values[d] = configured.values[d];
+    report.context_sources[d] = ContextSource::kConfig;
+  }
   // Front matter: tone: {channel: chat, emotion: upset}
   if (const auto& fm = doc->front_matter(); fm && fm->data.IsMap() && fm->data["tone"]) {
     const YAML::Node tone = fm->data["tone"];

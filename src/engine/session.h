@@ -14,7 +14,7 @@
 namespace tonelint {
 
 // Where a context value came from, most important first.
-enum class ContextSource : std::uint8_t { kFlag, kFrontMatter, kDefault };
+enum class ContextSource : std::uint8_t { kFlag, kFrontMatter, kConfig, kDefault };
 const char* context_source_name(ContextSource source);
 
 struct FileReport {
@@ -30,9 +30,11 @@ class LintSession {
                                                      std::shared_ptr<const MecabModel> model);
 
   // Lints one draft. `flags` are context values given on the command line (empty = unset);
-  // they win over the draft's front matter (tone: {...}), which wins over the guide's
-  // defaults. Errors: an unknown context value (naming where it was written).
-  Result<FileReport> lint(const SourceText& source, const Extractor& extractor, const Context& flags);
+  // they win over the draft's front matter (tone: {...}), which wins over `configured`
+  // (the repository config's path mapping), which wins over the guide's defaults.
+  // Errors: an unknown context value (naming where it was written).
+  Result<FileReport> lint(const SourceText& source, const Extractor& extractor, const Context& flags,
+                          const Context& configured = {});
 
   // The compiled rules for a complete context, compiled on first use.
   Result<std::shared_ptr<const CompiledRules>> rules_for(const Context& context);

@@ -17,7 +17,7 @@ void write_junit(std::ostream& out, const ReportInput& input) {
     int errors = 0, warnings = 0, suggestions = 0;
     std::string listing;
     for (const Diagnostic& d : diagnostics) {
-      failed = failed || at_or_above(d.level, input.fail_on);
+      failed = failed || at_or_above(d.level, file.fail_on.value_or(input.fail_on));
       (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
       const Position p = file.source->position(d.offset);
       listing += file.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + level_name(d.level) +

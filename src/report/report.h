@@ -3,6 +3,7 @@
 // its own file; they all read the same per-file results the text and JSON outputs read.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -20,11 +21,13 @@ struct FileEntry {
   std::string path;
   const SourceText* source = nullptr;
   const FileReport* report = nullptr;
+  const Guide* guide = nullptr;  // the guide it was checked against (configs may differ)
+  std::optional<Level> fail_on;  // its config's fail_on, when that differs from the run's
 };
 
 struct ReportInput {
   std::vector<FileEntry> files;
-  const Guide* guide = nullptr;  // for rule descriptions (message, why); may be null
+  const Guide* guide = nullptr;  // for rule descriptions when a file names none; may be null
   std::string version;           // tonelint's version
   Level fail_on = Level::kError;  // findings at or above this level fail (JUnit)
 };

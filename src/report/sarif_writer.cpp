@@ -91,7 +91,8 @@ void write_sarif(std::ostream& out, const ReportInput& input) {
     for (const Diagnostic& d : file.report->result.diagnostics) {
       auto [it, added] = rule_index.emplace(d.rule, rules.size());
       if (added) {
-        const Rule* rule = input.guide != nullptr ? input.guide->find_rule(d.rule) : nullptr;
+        const Guide* guide = file.guide != nullptr ? file.guide : input.guide;
+        const Rule* rule = guide != nullptr ? guide->find_rule(d.rule) : nullptr;
         nlohmann::json descriptor = {{"id", d.rule}};
         descriptor["shortDescription"] = {{"text", rule && !rule->message.empty() ? rule->message : d.message}};
         if (rule && !rule->why.empty()) {
