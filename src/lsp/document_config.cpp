@@ -1,20 +1,38 @@
 #include "lsp/document_config.h"
 
+#include <filesystem>
+
 namespace tonelint::lsp {
 
-DocumentConfig resolve_document_config(const ConfigInputs& inputs, const GuideFinder& find_guide) {
-  DocumentConfig config;
-  // The search for .tonelint.yaml starts at the file; an unsaved buffer has none, so it
-  // starts at the workspace (find_guide falls back to the working directory).
-  std::vector<std::string> from;
-  if (inputs.file_path) {
-    from.push_back(*inputs.file_path);
-  } else if (inputs.workspace_root) {
-    from.push_back(*inputs.workspace_root);
+DocumentConfig resolve_document_config(const ConfigInputs& inputs, const std::function<std::string()>& shipped_guide) {
+  DocumentConfig out;
+  // As `tonelint check` does for a file named on its command line: the nearest config
+  // above the file governs it. An unsaved buffer has no place, so the workspace's does.
+  std::error_code ec;
+  const std::filesystem::path where = inputs.file_path        ? std::filesystem::path(*inputs.file_path)
+                                      : inputs.workspace_root ? std::filesystem::path(*inputs.workspace_root)
+                                                              : std::filesystem::current_path(ec);
+  ConfigFinder finder(inputs.config_override);  // new each time: configs are not cached across edits
+  auto governing = finder.for_path(where);
+  if (!governing.ok()) {
+    out.error = governing.status().to_string();
+    return out;
   }
-  config.guide_path = find_guide(inputs.guide_override, from, &config.error);
-  if (config.guide_path.empty() && config.error.empty()) config.error = "no tone guide found";
-  return config;
+  out.config = *governing;
+  if (out.config) {
+    out.min_level = out.config->min_level();
+    if (inputs.file_path) {
+      if (const auto relative = out.config->relative(*inputs.file_path)) {
+        out.excluded = out.config->excludes(*relative);
+        out.context = out.config->context_for(*relative).context;
+      }
+    }
+  }
+  out.guide_path = inputs.guide_override;
+  if (out.guide_path.empty() && out.config) out.guide_path = out.config->guide();
+  if (out.guide_path.empty()) out.guide_path = shipped_guide();
+  if (out.guide_path.empty()) out.error = "no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml";
+  return out;
 }
 
 }  // namespace tonelint::lsp

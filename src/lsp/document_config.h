@@ -1,39 +1,38 @@
-// What decides how a document is linted, apart from its own text: the guide, and context
-// values from outside the document. Every lint asks resolve_document_config, the one place
-// where repository configuration enters the language server.
+// What decides how a document is linted, apart from its own text: the guide, and what the
+// repository config (.tonelint.yaml, src/config/) says about the document's path. Every
+// lint asks resolve_document_config, the one place configuration enters the server, and
+// asks it afresh, so an edited .tonelint.yaml counts from the next lint on.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
+#include "config/repo_config.h"
 #include "guide/guide.h"
 
 namespace tonelint::lsp {
 
-// Finds the guide for `inputs` as `tonelint check` does: `requested` when given, else the
-// `guide:` of the nearest .tonelint.yaml above the first input, else the shipped guide.
-// Empty, with `why`, when there is none or the config is broken. (src/cli's find_guide,
-// handed in so src/lsp does not depend on the CLI.)
-using GuideFinder =
-    std::function<std::string(const std::string& requested, const std::vector<std::string>& inputs, std::string* why)>;
-
-struct DocumentConfig {
-  std::string guide_path;  // empty when `error` says why there is none
-  std::string error;
-  // Context values that override the document's front matter, as --channel etc. do for
-  // `tonelint check`. None yet: a repository config's path → context mapping will rank
-  // below front matter, which LintSession::lint's flags cannot express.
-  Context context;
-};
-
 struct ConfigInputs {
-  std::string guide_override;           // --guide, else the client's initializationOptions.guide
+  std::string guide_override;            // --guide, else the client's initializationOptions.guide
+  std::string config_override;           // --config: one config for every document
   std::optional<std::string> file_path;  // the document's path; none for an unsaved buffer
   std::optional<std::string> workspace_root;
 };
 
-DocumentConfig resolve_document_config(const ConfigInputs& inputs, const GuideFinder& find_guide);
+struct DocumentConfig {
+  std::string guide_path;  // empty when `error` says why there is none
+  std::string error;       // a broken config, or no guide at all
+  std::shared_ptr<const RepoConfig> config;  // the governing config, or null
+  // The config's `contexts:` for this path; front matter wins over it.
+  Context context;
+  std::optional<Level> min_level;  // the config's: findings less severe are not shown
+  bool excluded = false;           // the config's `exclude:` covers the document
+};
+
+// `shipped_guide` gives the guide that ships with tonelint (empty when missing); it is
+// handed in so src/lsp does not depend on the CLI.
+DocumentConfig resolve_document_config(const ConfigInputs& inputs, const std::function<std::string()>& shipped_guide);
 
 }  // namespace tonelint::lsp

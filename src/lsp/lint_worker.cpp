@@ -5,6 +5,7 @@
 #include "guide/guide_loader.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "report/report.h"
 
 namespace tonelint::lsp {
 
@@ -86,8 +87,8 @@ LintOutcome DocumentLinter::lint(const LintJob& job) {
     notice(&out, "cannot load the MeCab dictionary: " + model_error_);
     return out;
   }
-  const DocumentConfig config =
-      resolve_document_config({env_.guide_override, job.path, env_.workspace_root}, env_.find_guide);
+  const DocumentConfig config = resolve_document_config(
+      {env_.guide_override, env_.config_override, job.path, env_.workspace_root}, env_.shipped_guide);
   if (!config.error.empty()) {
     notice(&out, config.error);
     return out;
@@ -97,14 +98,23 @@ LintOutcome DocumentLinter::lint(const LintJob& job) {
     notice(&out, guide->error);
     return out;
   }
+  // A config whose contexts name values the guide lacks is broken for every draft it governs.
+  if (config.config) {
+    if (Status s = config.config->check_against(*guide->guide); !s.ok()) {
+      notice(&out, s.to_string());
+      return out;
+    }
+  }
   last_notice_.clear();
+  if (config.excluded) return out;  // as `tonelint check` skips it: no findings
   const std::string name = job.path.value_or(job.uri);
   auto source = load_source_bytes(*job.text, name);
   if (!source.ok()) {
     out.problems.push_back(problem_at(*job.text, source.status(), "tonelint.input"));
     return out;
   }
-  auto report = guide->session->lint(**source, extractor_for_document(job.language_id, name), config.context);
+  auto report = guide->session->lint(**source, extractor_for_document(job.language_id, name), /*flags=*/{},
+                                     config.context);
   out.guide = guide->guide;
   if (!report.ok()) {
     // Broken front matter or an unknown context value: shown where it is written.
@@ -112,6 +122,9 @@ LintOutcome DocumentLinter::lint(const LintJob& job) {
     return out;
   }
   out.diagnostics = std::move(report->result.diagnostics);
+  if (config.min_level) {
+    std::erase_if(out.diagnostics, [&](const Diagnostic& d) { return !report::at_or_above(d.level, *config.min_level); });
+  }
   return out;
 }
 

@@ -54,9 +54,10 @@ struct LintOutcome {
 };
 
 struct LinterEnvironment {
-  GuideFinder find_guide;
+  std::function<std::string()> shipped_guide;
   std::function<Result<std::shared_ptr<MecabModel>>()> load_model;
   std::string guide_override;
+  std::string config_override;
   std::optional<std::string> workspace_root;
 };
 

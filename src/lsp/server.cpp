@@ -363,7 +363,7 @@ json Server::initialize(const json& params) {
     }
   }
   worker_ = std::make_unique<LintWorker>(
-      LinterEnvironment{options_.find_guide, options_.load_model, guide, root},
+      LinterEnvironment{options_.shipped_guide, options_.load_model, guide, options_.config, root},
       [this](LintOutcome outcome) { publish(std::move(outcome)); });
 
   json capabilities = {

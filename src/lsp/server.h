@@ -16,9 +16,10 @@
 namespace tonelint::lsp {
 
 struct ServerOptions {
-  std::string guide;  // --guide: wins over initializationOptions.guide and .tonelint.yaml
+  std::string guide;   // --guide: wins over initializationOptions.guide and .tonelint.yaml
+  std::string config;  // --config: governs every document instead of the nearest .tonelint.yaml
   std::string version;  // reported in serverInfo
-  GuideFinder find_guide;
+  std::function<std::string()> shipped_guide;
   std::function<Result<std::shared_ptr<MecabModel>>()> load_model;
 };
 

@@ -62,6 +62,10 @@ rules:
     why: Words that exclude some readers cost trust for nothing.
     swap: {guys: everyone}
     examples: {bad: ["Thanks, guys."], good: ["Thanks, everyone."]}
+tones:
+  - when: {emotion: upset}
+    set:
+      shouchi: {level: error}
 )";
 
 // Line 5: an emoji (2 UTF-16 units, 1 code point, 4 bytes) before both findings, so
@@ -490,21 +494,58 @@ TEST(LspSession, BrokenGuideIsShownOnceAndTheServerKeepsRunning) {
   EXPECT_EQ(shown, 1);
 }
 
-TEST(LspSession, GuideFromTheWorkspaceConfigAndDebounceOption) {
+TEST(LspSession, RepositoryConfigDecidesGuideContextExclusionAndLevel) {
   TempDir dir;
   dir.write("demo.yaml", kGuide);
-  dir.write(".tonelint.yaml", "guide: demo.yaml\n");
-  fs::create_directories(dir.path() / "drafts");
-  const std::string uri = uri_of_path((dir.path() / "drafts" / "note.md").string());
+  dir.write(".tonelint.yaml",
+            "guide: demo.yaml\n"
+            "exclude: [drafts/old/**]\n"
+            "contexts:\n"
+            "  - paths: [\"drafts/**\"]\n"
+            "    emotion: upset\n");
+  fs::create_directories(dir.path() / "drafts" / "old");
+  fs::create_directories(dir.path() / "strict");
+  dir.write("strict/.tonelint.yaml", "guide: ../demo.yaml\nmin_level: error\n");
+  const auto uri_in = [&](const std::string& name) { return uri_of_path((dir.path() / name).string()); };
   LspClient client({"--stdio"});  // as VS Code's client starts it
   initialize(client, json::object(), {{"debounceMs", 0}}, uri_of_path(dir.path().string()));
-  open(client, uri, "Thanks, guys.\n");
-  json published = client.diagnostics(uri);
-  EXPECT_EQ(findings(published), (std::vector<std::pair<std::string, json>>{{"demo.inclusive", range(0, 8, 0, 12)}}));
-  // An unsaved buffer has no path: the workspace's config still decides.
+
+  // The config's guide, and its context for drafts/**: upset makes 了解しました an error.
+  open(client, uri_in("drafts/note.md"), "了解しました。Thanks, guys.\n");
+  json published = client.diagnostics(uri_in("drafts/note.md"));
+  EXPECT_EQ(findings(published), (std::vector<std::pair<std::string, json>>{
+                                     {"demo.shouchi", range(0, 0, 0, 6)}, {"demo.inclusive", range(0, 15, 0, 19)}}));
+  EXPECT_EQ(published["diagnostics"][0]["severity"], 1);
+  // Front matter wins over the config's context.
+  open(client, uri_in("drafts/calm.md"), "---\ntone: {emotion: neutral}\n---\n了解しました。\n");
+  published = client.diagnostics(uri_in("drafts/calm.md"));
+  ASSERT_EQ(published["diagnostics"].size(), 1u) << published;
+  EXPECT_EQ(published["diagnostics"][0]["severity"], 2);
+  // Excluded by the config: nothing to report.
+  open(client, uri_in("drafts/old/archive.md"), "了解しました。\n");
+  EXPECT_TRUE(client.diagnostics(uri_in("drafts/old/archive.md"))["diagnostics"].empty());
+  // The nearest config wins; its min_level hides the warning.
+  open(client, uri_in("strict/reply.md"), "了解しました。Thanks, guys.\n");
+  published = client.diagnostics(uri_in("strict/reply.md"));
+  EXPECT_EQ(findings(published), (std::vector<std::pair<std::string, json>>{{"demo.inclusive", range(0, 15, 0, 19)}}));
+  // An unsaved buffer has no path: the workspace's config still names the guide.
   open(client, "untitled:Untitled-1", "了解しました。\n", "plaintext");
   published = client.diagnostics("untitled:Untitled-1");
   EXPECT_EQ(findings(published), (std::vector<std::pair<std::string, json>>{{"demo.shouchi", range(0, 0, 0, 6)}}));
+  EXPECT_EQ(published["diagnostics"][0]["severity"], 2);
+  shutdown_and_exit(client);
+}
+
+TEST(LspSession, BrokenConfigIsShownAndNotFatal) {
+  TempDir dir;
+  dir.write("demo.yaml", kGuide);
+  dir.write(".tonelint.yaml", "guide: demo.yaml\ncontexts:\n  - paths: [\"**\"]\n    emotion: furious\n");
+  LspClient client({});
+  initialize(client);
+  open(client, uri_of_path((dir.path() / "a.md").string()), "了解しました。\n");
+  const json message = client.wait_for(
+      [](const json& m) { return m.value("method", "") == "window/showMessage"; }, "window/showMessage");
+  EXPECT_NE(message["params"]["message"].get<std::string>().find("furious"), std::string::npos) << message;
   shutdown_and_exit(client);
 }
 
