@@ -38,8 +38,8 @@ DocumentProblem problem_at(std::string_view text, const Status& status, std::str
 }
 
 void DocumentLinter::notice(LintOutcome* out, std::string message) {
+  if (message == last_notice_) return;  // not again on every keystroke
   std::cerr << "tonelint lsp: " << message << '\n';
-  if (message == last_notice_) return;
   last_notice_ = message;
   out->notice = std::move(message);
 }
@@ -61,6 +61,8 @@ DocumentLinter::GuideState* DocumentLinter::guide_state(const std::string& path)
     } else {
       state.error = session.status().to_string();
     }
+  } else if (load.errors.empty()) {
+    state.error = path + ": the tone guide could not be loaded";
   } else {
     state.error = "the tone guide has " + std::to_string(load.errors.size()) +
                   (load.errors.size() == 1 ? " error" : " errors") + ", so nothing is checked: " +
