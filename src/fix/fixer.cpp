@@ -33,27 +33,38 @@ void append_line(std::string* out, char mark, std::string_view line) {
 
 }  // namespace
 
-std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
-                              int* applied) {
+std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
+                                                  bool include_unsafe) {
   std::vector<const Suggestion*> edits;
   for (const Diagnostic& d : diagnostics) {
     if (d.suggestions.empty()) continue;
     const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
-    if ((s.safe || include_unsafe) && s.offset + s.length <= text.size()) edits.push_back(&s);
+    if ((s.safe || include_unsafe) && s.offset + s.length <= text_size) edits.push_back(&s);
   }
   std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
+  std::vector<const Suggestion*> taken;
+  std::size_t at = 0;
+  for (const Suggestion* s : edits) {
+    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
+    taken.push_back(s);
+    at = s->offset + s->length;
+  }
+  return taken;
+}
+
+std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
+                              int* applied) {
+  const std::vector<const Suggestion*> edits = select_suggestions(text.size(), diagnostics, include_unsafe);
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
-  *applied = 0;
   for (const Suggestion* s : edits) {
-    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
     at = s->offset + s->length;
-    ++*applied;
   }
   out.append(text.substr(at));
+  *applied = static_cast<int>(edits.size());
   return out;
 }
 

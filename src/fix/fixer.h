@@ -12,8 +12,13 @@
 
 namespace tonelint {
 
-// `text` with the suggestions of `diagnostics` applied, leftmost first, skipping any edit
-// that overlaps one already taken. Unsafe suggestions only when `include_unsafe`.
+// The edits one fix pass makes: each diagnostic's first suggestion that fits in a text of
+// `text_size` bytes, leftmost first, skipping any that overlaps one already taken. Unsafe
+// suggestions only when `include_unsafe`. (The language server's "fix all" uses it too.)
+std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
+                                                  bool include_unsafe);
+
+// `text` with the suggestions select_suggestions takes applied.
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
                               int* applied);
 
