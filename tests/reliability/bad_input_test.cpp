@@ -305,6 +305,71 @@ TEST_F(BadInput, HtmlNestedDeeperThanBrowsersAllowIsRefusedQuickly) {
   std::cout << "[ measured ] nested HTML: " << m.seconds << " s, peak RSS " << m.max_rss_kb / 1024 << " MB\n";
 }
 
+TEST_F(BadInput, BrokenEmailIsReadAsFarAsItGoes) {
+  // A multipart message cut off before its closing boundary: its part is still checked.
+  const std::string cut = write("cut.eml",
+                                "Subject: Hi\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+                                "Content-Type: text/plain\n\nPlease utilize the form.\n");
+  // Base64 with characters outside its alphabet (skipped, as RFC 2045 says) and a
+  // truncated last group: the finding is at the group that encodes it, with no rewrite.
+  const std::string b64 = write("b64.eml",
+                                "Subject: Hi\nContent-Type: text/plain; charset=utf-8\n"
+                                "Content-Transfer-Encoding: base64\n\nUGxlYXNlIHV0aWxpemUg!!!@@@dGhlIGZvcm0u\n====\nSGV\n");
+  // An alternative whose last part (the one read) is truncated base64 HTML.
+  const std::string alt = write("alt.eml",
+                                "Subject: Hi\nContent-Type: multipart/alternative; boundary=\"b\"\n\n--b\n"
+                                "Content-Type: text/plain\n\nPlease utilize the form.\n--b\nContent-Type: text/html\n"
+                                "Content-Transfer-Encoding: base64\n\nPGI+SGVsbG8");
+  // A 1 MB Subject and a 1 MB header tonelint does not read.
+  const std::string long_subject = "Subject: " + repeat_to("Hello there. ", 1 << 20) + "Please utilize it.\n";
+  const std::string header = write("header.eml", long_subject + "X-Long: " + std::string(1 << 20, 'a') +
+                                                     "\n\nPlease utilize the form.\n");
+  const Measured m = run_measured({"check", "--format", "json", "--guide", kGuide, cut, b64, alt, header}, dir_);
+  EXPECT_EQ(m.exit_code, 0) << m.err;
+  EXPECT_EQ(m.signal, 0) << m.err;
+  const json j = json::parse(m.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << m.err;
+  ASSERT_EQ(j["files"].size(), 4u);
+  const json& in_cut = j["files"][0]["diagnostics"];
+  ASSERT_EQ(in_cut.size(), 1u);
+  EXPECT_EQ(in_cut[0]["line"], 7);
+  EXPECT_EQ(in_cut[0]["column"], 8);
+  const json& in_b64 = j["files"][1]["diagnostics"];
+  ASSERT_EQ(in_b64.size(), 1u);
+  EXPECT_EQ(in_b64[0]["line"], 5);
+  EXPECT_EQ(in_b64[0]["column"], 9);            // "IHV0aWxpemUg" encodes " utilize "
+  EXPECT_TRUE(in_b64[0]["suggestions"].empty());  // never a rewrite inside base64
+  EXPECT_TRUE(j["files"][2]["diagnostics"].empty());  // the HTML part ("<b>Hello") is read
+  const json& in_header = j["files"][3]["diagnostics"];
+  ASSERT_EQ(in_header.size(), 2u);
+  EXPECT_EQ(in_header[0]["line"], 1);
+  EXPECT_EQ(in_header[0]["offset"], long_subject.size() - 12);
+  EXPECT_EQ(in_header[1]["line"], 4);
+  EXPECT_LT(m.seconds, 20 * kSlowdown);
+  std::cout << "[ measured ] broken e-mail: " << m.seconds << " s, peak RSS " << m.max_rss_kb / 1024 << " MB\n";
+}
+
+TEST_F(BadInput, BrokenHtmlIsReadAsABrowserWould) {
+  // Misnested and stray end tags, an attribute never closed, a comment never closed,
+  // 200,000 entities and a 1 MB alt text.
+  const std::string misnested = write("a.html", "<p>Please utilize the <b>form</p></i></div>\n<p title=\"x>broken <a href=\"x");
+  const std::string comment = write("b.html", "<p>Fine.</p><!-- never closed <p>Please utilize it.");
+  const std::string big = write("c.html", "<p>" + repeat_to("&amp;", 1000000) + " Please utilize it.</p><img alt=\"" +
+                                              std::string(1000000, 'x') + " utilize\">");
+  const Measured m = run_measured({"check", "--format", "json", "--guide", kGuide, misnested, comment, big}, dir_);
+  EXPECT_EQ(m.exit_code, 0) << m.err;
+  const json j = json::parse(m.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << m.err;
+  ASSERT_EQ(j["files"].size(), 3u);
+  ASSERT_EQ(j["files"][0]["diagnostics"].size(), 1u);
+  EXPECT_EQ(j["files"][0]["diagnostics"][0]["column"], 11);
+  EXPECT_TRUE(j["files"][1]["diagnostics"].empty());  // inside the comment: not prose
+  ASSERT_EQ(j["files"][2]["diagnostics"].size(), 2u);
+  EXPECT_EQ(j["files"][2]["diagnostics"][0]["column"], 1000012);
+  EXPECT_EQ(j["files"][2]["diagnostics"][1]["column"], 2000038);
+  EXPECT_LT(m.seconds, 20 * kSlowdown);
+}
+
 // ---- guides ------------------------------------------------------------------------------
 
 TEST_F(BadInput, GuideWithTenThousandRulesLoadsInUnderASecond) {
