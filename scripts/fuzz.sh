@@ -2,7 +2,7 @@
 # Fuzzing by hand (not part of CI): builds the libFuzzer targets with Debian's clang into
 # build-fuzz/, makes seed corpora from tests/fixtures and examples/, and runs a target.
 #
-#   bash scripts/fuzz.sh TARGET SECONDS   # one target, e.g. check 600
+#   bash scripts/fuzz.sh TARGET SECONDS   # one target, e.g. check 600 (or several: html,email 600)
 #   bash scripts/fuzz.sh all SECONDS      # every target in turn, SECONDS each
 #   bash scripts/fuzz.sh list             # the targets
 #   bash scripts/fuzz.sh build            # only build them
@@ -90,7 +90,10 @@ case ${1:-} in
   '' | -h | --help) usage ;;
   *)
     [[ -n ${2:-} ]] || usage
-    [[ " ${targets[*]} " == *" $1 "* ]] || { echo "fuzz.sh: unknown target '$1' (bash scripts/fuzz.sh list)" >&2; exit 2; }
-    build "fuzz_$1"
-    run "$1" "$2" ;;
+    IFS=, read -r -a chosen <<<"$1"
+    for t in "${chosen[@]}"; do
+      [[ " ${targets[*]} " == *" $t "* ]] || { echo "fuzz.sh: unknown target '$t' (bash scripts/fuzz.sh list)" >&2; exit 2; }
+    done
+    build "${chosen[@]/#/fuzz_}"
+    for t in "${chosen[@]}"; do run "$t" "$2"; done ;;
 esac

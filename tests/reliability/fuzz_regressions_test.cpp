@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,12 @@ namespace tonelint {
 namespace {
 
 namespace fs = std::filesystem;
+
+#ifdef TONELINT_SANITIZED
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
 
 const fs::path kRegressions = fs::path(TONELINT_SOURCE_DIR) / "fuzz" / "regressions";
 
@@ -41,7 +48,11 @@ TEST_P(FuzzRegression, SavedInputsPass) {
     std::ifstream in(input, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::cerr << "replaying " << input.string() << " (" << bytes.size() << " bytes)\n";  // names a crash
+    const auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(target.run(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), 0) << input;
+    // Some saved inputs were timeouts: each must now take well under the fuzzer's 10 s.
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, kSanitized ? 10.0 : 2.0) << input;
   }
   RecordProperty("inputs", static_cast<int>(inputs.size()));
 }
