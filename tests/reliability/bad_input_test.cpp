@@ -273,7 +273,7 @@ TEST_F(BadInput, HundredThousandNestedBlockquotesAndListItems) {
 
 TEST_F(BadInput, HtmlNestedDeeperThanBrowsersAllowIsRefusedQuickly) {
   // gumbo's time grows with the square of the depth (100,000 nested <div>s: minutes);
-  // browsers cap the depth, tonelint refuses past 4096 elements, naming where.
+  // browsers cap the depth, tonelint refuses past 12,000 elements, naming where.
   std::string html = "<html><body>\n";
   for (int i = 0; i < 100000; ++i) html += "<div>";
   html += "Please utilize the form.";
@@ -294,8 +294,8 @@ TEST_F(BadInput, HtmlNestedDeeperThanBrowsersAllowIsRefusedQuickly) {
   const Measured m = run_measured({"check", "--format", "json", "--guide", kGuide, deep, broken, fine}, dir_);
   EXPECT_EQ(m.exit_code, 2) << m.err;
   EXPECT_EQ(m.signal, 0) << m.err;
-  // The 4097th <div> starts at column 13 + 4096 * 5 of line 2.
-  EXPECT_NE(m.err.find("tonelint: " + deep + ":2:20481: HTML nested more than 4096 elements deep; refused"),
+  // The 12,001st <div> starts at column 1 + 12000 * 5 of line 2.
+  EXPECT_NE(m.err.find("tonelint: " + deep + ":2:60001: HTML nested more than 12000 elements deep; refused"),
             std::string::npos)
       << m.err;
   EXPECT_NE(m.err.find("tonelint: " + broken + ":1:"), std::string::npos) << m.err;

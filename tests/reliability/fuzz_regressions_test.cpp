@@ -16,6 +16,11 @@
 #include "../../fuzz/fuzz_targets.h"
 
 namespace tonelint {
+namespace fuzz {
+// Test names and messages show the target's name, not its bytes.
+inline void PrintTo(const Target& target, std::ostream* os) { *os << target.name; }
+}  // namespace fuzz
+
 namespace {
 
 namespace fs = std::filesystem;
