@@ -17,20 +17,39 @@ const char* context_source_name(ContextSource source) {
   return "guide default";
 }
 
+std::shared_ptr<const CompiledRules> SharedRules::find(const Context& context) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = compiled_.find(context.values);
+  return it == compiled_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const CompiledRules> SharedRules::insert(const Context& context,
+                                                         std::shared_ptr<const CompiledRules> rules) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return compiled_.try_emplace(context.values, std::move(rules)).first->second;
+}
+
 Result<std::unique_ptr<LintSession>> LintSession::create(std::shared_ptr<const Guide> guide,
-                                                         std::shared_ptr<const MecabModel> model) {
+                                                         std::shared_ptr<const MecabModel> model,
+                                                         std::shared_ptr<SharedRules> shared) {
   auto analyzer = Analyzer::create(std::move(model));
   if (!analyzer.ok()) return analyzer.status();
-  return std::unique_ptr<LintSession>(new LintSession(std::move(guide), std::move(*analyzer)));
+  return std::unique_ptr<LintSession>(new LintSession(std::move(guide), std::move(*analyzer), std::move(shared)));
 }
 
 Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Context& context) {
   auto it = compiled_.find(context.values);
   if (it != compiled_.end()) return it->second;
-  auto compiled = CompiledRules::compile(guide_, context, *analyzer_);
-  if (!compiled.ok()) return compiled.status();
-  compiled_.emplace(context.values, *compiled);
-  return *compiled;
+  std::shared_ptr<const CompiledRules> rules = shared_ ? shared_->find(context) : nullptr;
+  if (!rules) {
+    // Compiled outside the shared lock: two sessions may race on a new context, and the
+    // first one stored wins; neither blocks the other's lookups meanwhile.
+    auto compiled = CompiledRules::compile(guide_, context, *analyzer_);
+    if (!compiled.ok()) return compiled.status();
+    rules = shared_ ? shared_->insert(context, std::move(*compiled)) : std::move(*compiled);
+  }
+  compiled_.emplace(context.values, rules);
+  return rules;
 }
 
 Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags,

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "engine/linter.h"
@@ -23,11 +24,26 @@ struct FileReport {
   LintResult result;
 };
 
+// Compiled rules shared by several sessions of one guide (a pool serving many threads), so
+// each context is compiled once, not once per session. Thread-safe.
+class SharedRules {
+ public:
+  std::shared_ptr<const CompiledRules> find(const Context& context) const;
+  // Keeps `rules` unless another session got there first; returns the one kept.
+  std::shared_ptr<const CompiledRules> insert(const Context& context, std::shared_ptr<const CompiledRules> rules);
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::array<std::string, kDimensionCount>, std::shared_ptr<const CompiledRules>> compiled_;
+};
+
 class LintSession {
  public:
-  // Not thread-safe: one session per thread; the guide and the model are shared.
+  // Not thread-safe: one session per thread; the guide and the model are shared, and so
+  // is `shared` (compiled rules) when given.
   static Result<std::unique_ptr<LintSession>> create(std::shared_ptr<const Guide> guide,
-                                                     std::shared_ptr<const MecabModel> model);
+                                                     std::shared_ptr<const MecabModel> model,
+                                                     std::shared_ptr<SharedRules> shared = nullptr);
 
   // Lints one draft. `flags` are context values given on the command line (empty = unset);
   // they win over the draft's front matter (tone: {...}), which wins over `configured`
@@ -43,11 +59,13 @@ class LintSession {
   const Guide& guide() const { return *guide_; }
 
  private:
-  LintSession(std::shared_ptr<const Guide> guide, std::unique_ptr<Analyzer> analyzer)
-      : guide_(std::move(guide)), analyzer_(std::move(analyzer)) {}
+  LintSession(std::shared_ptr<const Guide> guide, std::unique_ptr<Analyzer> analyzer, std::shared_ptr<SharedRules> shared)
+      : guide_(std::move(guide)), analyzer_(std::move(analyzer)), shared_(std::move(shared)) {}
 
   std::shared_ptr<const Guide> guide_;
   std::unique_ptr<Analyzer> analyzer_;
+  std::shared_ptr<SharedRules> shared_;
+  // This session's own copy of what it has used: no lock on the hot path.
   std::map<std::array<std::string, kDimensionCount>, std::shared_ptr<const CompiledRules>> compiled_;
 };
 

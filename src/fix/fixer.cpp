@@ -34,24 +34,27 @@ void append_line(std::string* out, char mark, std::string_view line) {
 }  // namespace
 
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
-                              int* applied) {
-  std::vector<const Suggestion*> edits;
+                              int* applied, std::vector<AppliedEdit>* applied_edits) {
+  std::vector<std::pair<const Suggestion*, const Diagnostic*>> edits;
   for (const Diagnostic& d : diagnostics) {
     if (d.suggestions.empty()) continue;
     const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
-    if ((s.safe || include_unsafe) && s.offset + s.length <= text.size()) edits.push_back(&s);
+    if ((s.safe || include_unsafe) && s.offset + s.length <= text.size()) edits.emplace_back(&s, &d);
   }
-  std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
+  std::stable_sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.first->offset < b.first->offset; });
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
   *applied = 0;
-  for (const Suggestion* s : edits) {
+  for (const auto& [s, d] : edits) {
     if (s->offset < at) continue;  // overlaps an edit already taken: next pass
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
     at = s->offset + s->length;
     ++*applied;
+    if (applied_edits != nullptr) {
+      applied_edits->push_back({d->rule, s->offset, s->length, std::string(text.substr(s->offset, s->length)), s->text, s->safe});
+    }
   }
   out.append(text.substr(at));
   return out;
