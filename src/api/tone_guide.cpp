@@ -72,7 +72,7 @@ Result<std::shared_ptr<const ToneGuide>> ToneGuide::load(const Options& options)
     if (load.errors.empty()) return Status(ErrorCode::kParse, "the guide could not be loaded", Location{path});
     const Status& first = load.errors.front();
     std::string message = first.message();
-    for (std::size_t i = 1; i < load.errors.size(); ++i) message += "\n" + load.errors[i].to_string();
+    for (std::size_t i = 1; i < load.errors.size(); ++i) message.append("\n").append(load.errors[i].to_string());
     return Status(first.code(), std::move(message), first.location());
   }
   std::shared_ptr<const Dictionaries> dictionaries = options.dictionaries;
