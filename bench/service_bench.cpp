@@ -13,7 +13,7 @@
 // counted from when it was due (so a stalled server cannot hide behind a slow client:
 // no coordinated omission). One thread, epoll, C keep-alive connections. Reports the
 // throughput achieved, p50/p99/max, and non-200 or failed responses; then a soak run at
-// the second rate, sampling the server's RSS (VmRSS) every 5 s.
+// --soak-rate (default 2000/s) for --soak seconds, sampling the server's RSS (VmRSS) every 5 s.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -276,7 +276,7 @@ std::string request_for(const std::string& text, int port) {
 int main(int argc, char** argv) {
   std::string messages_dir, guide_path, serve_binary, rates_arg = "500,1000,2000,4000";
   int runs = 20, connections = 8;
-  double seconds = 10, soak = 60;
+  double seconds = 10, soak = 60, soak_rate = 2000;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -287,6 +287,7 @@ int main(int argc, char** argv) {
     else if (arg == "--rates") rates_arg = value();
     else if (arg == "--seconds") seconds = std::stod(value());
     else if (arg == "--soak") soak = std::stod(value());
+    else if (arg == "--soak-rate") soak_rate = std::stod(value());
     else if (arg == "--connections") connections = std::stoi(value());
   }
   if (messages_dir.empty()) {
@@ -342,7 +343,7 @@ int main(int argc, char** argv) {
                 r.failed, r.unsent);
   }
   if (soak > 0) {
-    const double rate = rates.size() > 1 ? rates[1] : rates.front();
+    const double rate = soak_rate;
     LoadResult r = drive(server.port, server.pid, requests, rate, soak, connections, true);
     std::printf("| soak %.0f s at %.0f req/s | %zu | %.2f | %.2f | %.2f | %.2f | %zu non-200, %zu failed |\n", soak,
                 rate, r.ok + r.bad_status, percentile(r.latency_ms, 0.5), percentile(r.latency_ms, 0.9),
