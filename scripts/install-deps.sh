@@ -12,6 +12,7 @@ packages=(
   wamerican                          # English word list: tells a SHOUTED word from an acronym or a name
   libyaml-cpp-dev                    # tone guides, config and Markdown front matter
   libmd4c-dev                        # Markdown parser with source offsets
+  libgumbo-dev                       # HTML5 parser with source offsets (HTML drafts, HTML e-mail parts)
   libstemmer-dev                     # English stems (Snowball) for inflection-insensitive matching
   libcli11-dev                       # command-line parsing
   nlohmann-json3-dev                 # JSON output

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   std::function<int()> run_check = tonelint::cli::add_check_command(app);
   std::function<int()> run_test = tonelint::cli::add_test_command(app);
   std::function<int()> run_serve = tonelint::cli::add_serve_command(app);
+  std::function<int()> run_lsp = tonelint::cli::add_lsp_command(app);
 
   try {
     app.parse(argc, argv);
@@ -29,5 +30,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return run_check();
   if (app.got_subcommand("test")) return run_test();
   if (app.got_subcommand("serve")) return run_serve();
+  if (app.got_subcommand("lsp")) return run_lsp();
   return tonelint::cli::kExitUsage;
 }

@@ -9,6 +9,7 @@
 #include "guide/did_you_mean.h"
 #include "input/line_index.h"
 #include "input/utf8.h"
+#include "util/yaml_location.h"
 
 namespace tonelint {
 
@@ -18,21 +19,15 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"guide", "include", "exclude", "gitignore", "min_level", "fail_on", "contexts"};
 const std::vector<std::string> kLevelNames = {"error", "warning", "suggestion"};
-const std::vector<std::string> kDraftExtensions = {".md",  ".markdown", ".mdx",  ".mdown", ".mkd",
-                                                   ".txt", ".text"};
+const std::vector<std::string> kDraftExtensions = {".md",   ".markdown", ".mdx", ".mdown", ".mkd", ".txt",
+                                                   ".text", ".html",     ".htm", ".xhtml", ".eml"};
 
 // Reads one config, turning yaml-cpp's byte columns into code-point columns.
 class ConfigParser {
  public:
   ConfigParser(std::string_view text, const fs::path& path) : text_(text), lines_(text_), path_(path.string()) {}
 
-  Location where(const YAML::Mark& mark) const {
-    if (mark.line < 0) return Location{path_};
-    const auto line = static_cast<std::uint32_t>(mark.line + 1);
-    const std::string_view line_text = lines_.line_text(line);
-    const std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), line_text.size());
-    return Location{path_, line, static_cast<std::uint32_t>(count_code_points(line_text.substr(0, bytes)) + 1)};
-  }
+  Location where(const YAML::Mark& mark) const { return yaml_location(path_, lines_, mark); }
   Status error(const YAML::Node& at, std::string message) const {
     return Status(ErrorCode::kParse, std::move(message), where(at.Mark()));
   }

@@ -33,30 +33,84 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile_rules(std::s
 
 namespace {
 
-// The sentence a source offset falls in (the last one starting at or before it).
-std::optional<std::uint32_t> sentence_at(const Analysis& analysis, std::uint32_t offset) {
+// The sentence a source offset falls in: the last one starting at or before it that also
+// contains it. Sentences of a block beside the flow (an HTML alt or title attribute) lie
+// inside the source range of the paragraph around them, so `order` lists the sentences by
+// source offset and the search steps back over such inner ones.
+std::optional<std::uint32_t> sentence_at(const Analysis& analysis, const std::vector<std::uint32_t>& order,
+                                         std::uint32_t offset) {
   const auto& sentences = analysis.sentences;
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                             [](std::uint32_t o, const AnalyzedSentence& as) { return o < as.sentence.offset; });
-  if (it == sentences.begin()) return std::nullopt;
-  return static_cast<std::uint32_t>(std::distance(sentences.begin(), it) - 1);
+  auto it = std::upper_bound(order.begin(), order.end(), offset, [&](std::uint32_t o, std::uint32_t s) {
+    return o < sentences[s].sentence.offset;
+  });
+  if (it == order.begin()) return std::nullopt;
+  const auto last = *(it - 1);
+  constexpr int kMaxStepsBack = 16;  // inner blocks are few; beyond that, the nearest start
+  for (int step = 0; step < kMaxStepsBack && it != order.begin(); ++step) {
+    --it;
+    const Sentence& s = sentences[*it].sentence;
+    if (offset < s.offset + std::max<std::uint32_t>(s.length, 1)) return *it;
+  }
+  return last;
 }
 
-// Whether sentence `sentence` lies in the markup `rule` is limited to.
-bool in_markup_scope(const Rule& rule, const MessageView& message, std::uint32_t sentence) {
+// Sentence indices by source offset (usually already in that order: then no sort).
+std::vector<std::uint32_t> sentences_by_offset(const Analysis& analysis) {
+  std::vector<std::uint32_t> order(analysis.sentences.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto by_offset = [&](std::uint32_t a, std::uint32_t b) {
+    return analysis.sentences[a].sentence.offset < analysis.sentences[b].sentence.offset;
+  };
+  if (!std::is_sorted(order.begin(), order.end(), by_offset)) std::stable_sort(order.begin(), order.end(), by_offset);
+  return order;
+}
+
+// Whether block text offset `text_offset` of a sentence lies in the markup `rule` is
+// limited to: the block's kind, a quote around it, or an inline span (link text, an
+// inline image's alt text) around the offset.
+bool in_markup_scope(const Rule& rule, const MessageView& message, std::uint32_t sentence, std::uint32_t text_offset) {
   const TextBlock& block = message.block(message.analysis.sentences[sentence]);
   const std::string_view kind = block_kind_name(block.kind);
   bool named = false;
-  for (std::string_view s : rule.markup_scopes) named = named || s == kind || (s == "blockquote" && block.in_blockquote);
+  for (std::string_view s : rule.markup_scopes) {
+    named = named || s == kind || (s == "blockquote" && block.in_blockquote);
+    if (named) break;
+    for (const InlineSpan& span : block.spans) {
+      if (span.text_begin > text_offset) break;  // ordered by text_begin
+      if (text_offset < span.text_end && s == inline_kind_name(span.kind)) {
+        named = true;
+        break;
+      }
+    }
+  }
   return rule.markup_excludes ? !named : named;
 }
 
+// The block text offset of a match: where its first token is.
+std::uint32_t text_offset_of(const MessageView& message, const Match& m) {
+  if (m.token_begin < m.token_end) return message.analysis.tokens[m.token_begin].text_offset;
+  return message.analysis.sentences[m.sentence].sentence.text_begin;
+}
+
+// The block text offset of source offset `offset` in a sentence: the token there (or the
+// sentence start when the offset is before its tokens).
+std::uint32_t text_offset_at(const MessageView& message, std::uint32_t sentence, std::uint32_t offset) {
+  const AnalyzedSentence& as = message.analysis.sentences[sentence];
+  std::uint32_t text_offset = as.sentence.text_begin;
+  for (const Token& t : message.tokens(as)) {
+    if (t.offset > offset) break;
+    text_offset = t.text_offset;
+  }
+  return text_offset;
+}
+
 // Drops the findings (from `first` on) that lie outside the markup `rule` is limited to.
-void keep_in_markup_scope(const Rule& rule, const MessageView& message, std::vector<Diagnostic>* diagnostics,
-                          std::size_t first) {
+void keep_in_markup_scope(const Rule& rule, const MessageView& message, const std::vector<std::uint32_t>& order,
+                          std::vector<Diagnostic>* diagnostics, std::size_t first) {
   auto in_scope = [&](const Diagnostic& d) {
-    const auto sentence = sentence_at(message.analysis, d.offset);
-    return sentence ? in_markup_scope(rule, message, *sentence) : !rule.markup_excludes;
+    const auto sentence = sentence_at(message.analysis, order, d.offset);
+    return sentence ? in_markup_scope(rule, message, *sentence, text_offset_at(message, *sentence, d.offset))
+                    : !rule.markup_excludes;
   };
   diagnostics->erase(std::remove_if(diagnostics->begin() + static_cast<std::ptrdiff_t>(first), diagnostics->end(),
                                     [&](const Diagnostic& d) { return !in_scope(d); }),
@@ -70,17 +124,24 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   const MessageView message{doc, analysis};
   std::vector<std::vector<Match>> matches;
   index_->find(message, &matches, &result.warnings);
+  std::vector<std::uint32_t> order_storage;  // built on first use: most runs never need it
+  auto sentence_order = [&]() -> const std::vector<std::uint32_t>& {
+    if (order_storage.size() != analysis.sentences.size()) order_storage = sentences_by_offset(analysis);
+    return order_storage;
+  };
   for (std::size_t r = 0; r < checks_.size(); ++r) {
     const Rule& rule = effective_.rules[r];
     const std::size_t first = result.diagnostics.size();
     if (!rule.markup_scopes.empty()) {
       // Matches outside the rule's markup do not count ("no '!' in the subject"); findings
       // that are not made of matches are sifted the same way below.
-      std::erase_if(matches[r], [&](const Match& m) { return !in_markup_scope(rule, message, m.sentence); });
+      std::erase_if(matches[r], [&](const Match& m) {
+        return !in_markup_scope(rule, message, m.sentence, text_offset_of(message, m));
+      });
     }
     checks_[r]->check(message, matches[r], &result.diagnostics);
     if (!rule.markup_scopes.empty() && result.diagnostics.size() > first) {
-      keep_in_markup_scope(rule, message, &result.diagnostics, first);
+      keep_in_markup_scope(rule, message, sentence_order(), &result.diagnostics, first);
     }
     if (rule.unless.empty() || result.diagnostics.size() == first) continue;
     // Findings not made of matches (SHOUTING, a metric, the register) are excused here,
@@ -88,7 +149,7 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
     const Scope unit_scope = rule.scope_set ? rule.scope : Scope::kSentence;
     std::map<std::uint32_t, bool> excused_unit;  // by the unit's first sentence: each looked at once
     auto excused = [&](const Diagnostic& d) {
-      const auto sentence = sentence_at(analysis, d.offset);
+      const auto sentence = sentence_at(analysis, sentence_order(), d.offset);
       if (!sentence) return false;
       auto [memo, fresh] = excused_unit.try_emplace(unit_of(analysis.sentences, unit_scope, *sentence).first, false);
       if (fresh) memo->second = index_->excused_by_unless(message, static_cast<std::uint32_t>(r), *sentence);
@@ -103,6 +164,11 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   const Suppressions suppressions = Suppressions::parse(doc.source(), doc.format());
   if (!suppressions.empty()) {
     std::erase_if(result.diagnostics, [&](const Diagnostic& d) { return suppressions.suppresses(d.rule, d.offset); });
+  }
+  if (doc.has_encoded()) {
+    for (Diagnostic& d : result.diagnostics) {
+      std::erase_if(d.suggestions, [&](const Suggestion& s) { return doc.is_encoded(s.offset, s.length); });
+    }
   }
   auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;

@@ -4,6 +4,7 @@
 
 #include "guide/did_you_mean.h"
 #include "guide/guide_loader.h"
+#include "util/yaml_location.h"
 
 namespace tonelint {
 
@@ -70,10 +71,7 @@ Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& 
     const YAML::Node tone = fm->data["tone"];
     // yaml-cpp counts from the line after the opening fence.
     const std::uint32_t first_line = source.position(fm->offset).line + 1;
-    auto where = [&](const YAML::Node& n) {
-      return Location{source.path(), first_line + static_cast<std::uint32_t>(std::max(n.Mark().line, 0)),
-                      static_cast<std::uint32_t>(std::max(n.Mark().column, 0) + 1)};
-    };
+    auto where = [&](const YAML::Node& n) { return yaml_location(source.path(), source.lines(), n.Mark(), first_line); };
     if (!tone.IsMap()) {
       return Status(ErrorCode::kParse, "front matter 'tone' maps channel, situation, audience, emotion to values",
                     where(tone));

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -17,14 +18,27 @@
 
 namespace tonelint {
 
-// Where a block of prose comes from; rules can later be limited to some of these.
+// Where a block of prose comes from; rules can be limited to some of these (`scope:`).
+// The names (block_kind_name) are those of a rule's markup scopes.
 enum class BlockKind : std::uint8_t {
   kParagraph,
   kHeading,
   kListItem,
   kTableCell,
+  kAltText,  // an image's alt text, an HTML title attribute: text beside the flow
+  kSubject,  // an e-mail's Subject header
 };
 const char* block_kind_name(BlockKind kind);
+
+// Markup inside a block's flow: link text, an image's alt text written inline (Markdown).
+enum class InlineKind : std::uint8_t { kLinkText, kAltText };
+const char* inline_kind_name(InlineKind kind);  // "link_text", "alt_text"
+
+struct InlineSpan {
+  std::uint32_t text_begin;  // byte range in the block text
+  std::uint32_t text_end;
+  InlineKind kind;
+};
 
 // U+FFFC OBJECT REPLACEMENT CHARACTER stands in for masked non-prose in block text.
 inline constexpr std::string_view kPlaceholder = "\xEF\xBF\xBC";
@@ -47,6 +61,7 @@ struct TextBlock {
   std::string_view text;     // points into the source or into Document storage
   SourceMap map;             // text offset -> source offset
   std::vector<Mask> masks;   // ordered by text_offset
+  std::vector<InlineSpan> spans;  // ordered by text_begin; may nest (an image in a link)
 };
 
 struct FrontMatter {
@@ -71,12 +86,25 @@ class Document {
   std::string_view store(std::string text) { return storage_.emplace_back(std::move(text)); }
   void set_front_matter(FrontMatter fm) { front_matter_ = std::move(fm); }
 
+  // Source bytes that encode their text rather than hold it (quoted-printable, base64,
+  // ISO-2022-JP, an RFC 2047 encoded word): findings there are real, but a rewrite written
+  // into them would corrupt the file, so none is offered.
+  void mark_encoded(std::uint32_t offset, std::uint32_t length) { encoded_.emplace_back(offset, offset + length); }
+  bool is_encoded(std::uint32_t offset, std::uint32_t length) const {
+    for (const auto& [begin, end] : encoded_) {
+      if (offset < end && begin < offset + std::max<std::uint32_t>(length, 1)) return true;
+    }
+    return false;
+  }
+  bool has_encoded() const { return !encoded_.empty(); }
+
  private:
   const SourceText* source_;
   std::string format_;  // "text", "markdown", ...
   std::vector<TextBlock> blocks_;
   std::optional<FrontMatter> front_matter_;
   std::deque<std::string> storage_;  // deque: stored strings never move
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> encoded_;  // [begin, end) source ranges
 };
 
 }  // namespace tonelint

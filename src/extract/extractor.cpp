@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "extract/email_extractor.h"
+#include "extract/html_extractor.h"
 #include "extract/markdown_extractor.h"
 #include "extract/plain_text_extractor.h"
 
@@ -13,6 +15,8 @@ namespace {
 // Extractors are stateless, so one immutable instance of each serves every thread.
 const PlainTextExtractor kPlainText;
 const MarkdownExtractor kMarkdown;
+const HtmlExtractor kHtml;
+const EmailExtractor kEmail;
 
 std::string lowercase_extension(std::string_view path) {
   const std::size_t slash = path.find_last_of('/');
@@ -31,8 +35,14 @@ const char* block_kind_name(BlockKind kind) {
     case BlockKind::kHeading: return "heading";
     case BlockKind::kListItem: return "list_item";
     case BlockKind::kTableCell: return "table_cell";
+    case BlockKind::kAltText: return "alt_text";
+    case BlockKind::kSubject: return "subject";
   }
   return "paragraph";
+}
+
+const char* inline_kind_name(InlineKind kind) {
+  return kind == InlineKind::kLinkText ? "link_text" : "alt_text";
 }
 
 const char* mask_kind_name(MaskKind kind) {
@@ -48,6 +58,8 @@ const char* mask_kind_name(MaskKind kind) {
 const Extractor* extractor_for_format(std::string_view format) {
   if (format == "text" || format == "txt" || format == "plain") return &kPlainText;
   if (format == "markdown" || format == "md" || format == "mdx") return &kMarkdown;
+  if (format == "html" || format == "htm" || format == "xhtml") return &kHtml;
+  if (format == "email" || format == "eml") return &kEmail;
   return nullptr;
 }
 
@@ -57,6 +69,8 @@ const Extractor& extractor_for_path(std::string_view path) {
   if (std::find(kMarkdownExtensions.begin(), kMarkdownExtensions.end(), ext) != kMarkdownExtensions.end()) {
     return kMarkdown;
   }
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return kHtml;
+  if (ext == "eml") return kEmail;
   return kPlainText;
 }
 

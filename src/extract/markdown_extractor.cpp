@@ -84,6 +84,9 @@ class BlockBuilder {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       link_href_.assign(href.text, href.size);
       in_link_ = true;
+      open_spans_.push_back(OpenSpan{static_cast<std::uint32_t>(text_.size()), InlineKind::kLinkText});
+    } else if (type == MD_SPAN_IMG) {
+      open_spans_.push_back(OpenSpan{static_cast<std::uint32_t>(text_.size()), InlineKind::kAltText});
     }
   }
 
@@ -93,6 +96,7 @@ class BlockBuilder {
       end_mask();
     }
     if (type == MD_SPAN_A) in_link_ = false;
+    if (type == MD_SPAN_A || type == MD_SPAN_IMG) close_span();
     // A link's destination or an image's source (an image may have no text at all) lies
     // before the next line break: search for that break after it, not from an older point.
     if (type == MD_SPAN_A) note_source_end(static_cast<MD_SPAN_A_DETAIL*>(detail)->href);
@@ -177,6 +181,18 @@ class BlockBuilder {
     current_heading_level_ = 0;
   }
 
+  // A link's text or an image's alt text, as an inline span of the block; an autolink (all
+  // placeholder) is no link text.
+  void close_span() {
+    if (open_spans_.empty()) return;
+    const OpenSpan open = open_spans_.back();
+    open_spans_.pop_back();
+    const auto end = static_cast<std::uint32_t>(text_.size());
+    if (end <= open.begin || !active_) return;
+    if (text_.compare(open.begin, end - open.begin, kPlaceholder) == 0) return;
+    spans_.push_back(InlineSpan{open.begin, end, open.kind});
+  }
+
   void flush() {
     if (active_ && has_prose()) {
       TextBlock& block = doc_->add_block();
@@ -187,11 +203,16 @@ class BlockBuilder {
       block.text = doc_->store(std::move(text_));
       block.map = std::move(map_);
       block.masks = std::move(masks_);
+      std::stable_sort(spans_.begin(), spans_.end(),
+                       [](const InlineSpan& a, const InlineSpan& b) { return a.text_begin < b.text_begin; });
+      block.spans = std::move(spans_);
     }
     active_ = false;
     text_.clear();
     map_ = SourceMap();
     masks_.clear();
+    spans_.clear();
+    for (OpenSpan& open : open_spans_) open.begin = 0;  // (spans never cross md4c blocks)
     source_end_ = 0;
   }
 
@@ -275,6 +296,12 @@ class BlockBuilder {
 
   bool in_link_ = false;
   std::string link_href_;
+  struct OpenSpan {
+    std::uint32_t begin;  // text offset where the span's text starts
+    InlineKind kind;
+  };
+  std::vector<OpenSpan> open_spans_;
+  std::vector<InlineSpan> spans_;
 
   bool mask_ = false;
   MaskKind mask_kind_ = MaskKind::kCode;

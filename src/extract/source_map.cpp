@@ -24,6 +24,37 @@ void SourceMap::append_replacement(std::uint32_t source_offset, std::uint32_t so
   pieces_.push_back(Piece{this->text_length(), source_offset, text_length, source_length, false});
 }
 
+void SourceMap::append_mapped(const SourceMap& inner, std::uint32_t text_begin, std::uint32_t text_end) {
+  if (text_begin >= text_end || inner.pieces_.empty()) return;
+  auto it = std::upper_bound(inner.pieces_.begin(), inner.pieces_.end(), text_begin,
+                             [](std::uint32_t t, const Piece& p) { return t < p.text_offset; });
+  if (it != inner.pieces_.begin()) --it;
+  for (; it != inner.pieces_.end() && it->text_offset < text_end; ++it) {
+    const std::uint32_t from = std::max(text_begin, it->text_offset);
+    const std::uint32_t to = std::min(text_end, it->text_offset + it->text_length);
+    if (from >= to) continue;
+    if (it->verbatim) {
+      append_verbatim(it->source_offset + (from - it->text_offset), to - from);
+    } else {
+      append_replacement(it->source_offset, it->source_length, to - from);
+    }
+  }
+}
+
+SourceMap SourceMap::through(const SourceMap& outer) const {
+  SourceMap out;
+  for (const Piece& p : pieces_) {
+    if (p.verbatim) {
+      out.append_mapped(outer, p.source_offset, p.source_offset + p.source_length);
+    } else {
+      const std::uint32_t begin = outer.to_source_begin(p.source_offset);
+      const std::uint32_t end = std::max(begin, outer.to_source_end(p.source_offset + p.source_length));
+      out.append_replacement(begin, end - begin, p.text_length);
+    }
+  }
+  return out;
+}
+
 std::uint32_t SourceMap::text_length() const {
   return pieces_.empty() ? 0 : pieces_.back().text_offset + pieces_.back().text_length;
 }

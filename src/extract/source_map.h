@@ -17,6 +17,16 @@ class SourceMap {
   // `source_offset` (a decoded entity, a placeholder): the piece maps only as a whole.
   void append_replacement(std::uint32_t source_offset, std::uint32_t source_length, std::uint32_t text_length);
 
+  // Appends text [text_begin, text_end) of another text whose map is `inner`, mapped as
+  // `inner` maps it: composing a block's map over a decoded buffer's map (HTML inside an
+  // e-mail), or copying a slice of one. A replacement cut by the range stays a replacement
+  // of everything it replaced.
+  void append_mapped(const SourceMap& inner, std::uint32_t text_begin, std::uint32_t text_end);
+
+  // This map read through `outer`: when this map's "source" is itself a text that `outer`
+  // maps (the decoded body of an e-mail part), the result maps straight to `outer`'s source.
+  SourceMap through(const SourceMap& outer) const;
+
   // Source offset of the text position where a span begins: inside a replacement,
   // the start of what it replaced.
   std::uint32_t to_source_begin(std::uint32_t text_offset) const;

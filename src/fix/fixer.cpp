@@ -33,30 +33,46 @@ void append_line(std::string* out, char mark, std::string_view line) {
 
 }  // namespace
 
-std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
-                              int* applied, std::vector<AppliedEdit>* applied_edits) {
-  std::vector<std::pair<const Suggestion*, const Diagnostic*>> edits;
+std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
+                                                  bool include_unsafe) {
+  std::vector<const Suggestion*> edits;
   for (const Diagnostic& d : diagnostics) {
     if (d.suggestions.empty()) continue;
     const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
-    if ((s.safe || include_unsafe) && s.offset + s.length <= text.size()) edits.emplace_back(&s, &d);
+    if ((s.safe || include_unsafe) && s.offset + s.length <= text_size) edits.push_back(&s);
   }
-  std::stable_sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.first->offset < b.first->offset; });
+  std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
+  std::vector<const Suggestion*> taken;
+  std::size_t at = 0;
+  for (const Suggestion* s : edits) {
+    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
+    taken.push_back(s);
+    at = s->offset + s->length;
+  }
+  return taken;
+}
+
+std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
+                              int* applied, std::vector<AppliedEdit>* applied_edits) {
+  const std::vector<const Suggestion*> edits = select_suggestions(text.size(), diagnostics, include_unsafe);
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
-  *applied = 0;
-  for (const auto& [s, d] : edits) {
-    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
+  for (const Suggestion* s : edits) {
+    if (applied_edits != nullptr) {
+      // The finding whose preferred rewrite this is, for the rule id.
+      const auto d = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& x) {
+        return !x.suggestions.empty() && &x.suggestions.front() == s;
+      });
+      applied_edits->push_back({d == diagnostics.end() ? std::string() : d->rule, s->offset, s->length,
+                                std::string(text.substr(s->offset, s->length)), s->text, s->safe});
+    }
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
     at = s->offset + s->length;
-    ++*applied;
-    if (applied_edits != nullptr) {
-      applied_edits->push_back({d->rule, s->offset, s->length, std::string(text.substr(s->offset, s->length)), s->text, s->safe});
-    }
   }
   out.append(text.substr(at));
+  *applied = static_cast<int>(edits.size());
   return out;
 }
 

@@ -13,6 +13,12 @@
 
 namespace tonelint {
 
+// The edits one fix pass makes: each diagnostic's first suggestion that fits in a text of
+// `text_size` bytes, leftmost first, skipping any that overlaps one already taken. Unsafe
+// suggestions only when `include_unsafe`. (The language server's "fix all" uses it too.)
+std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
+                                                  bool include_unsafe);
+
 // One rewrite as applied: bytes [offset, offset + length) of the text it was applied to
 // (`before`) became `after`.
 struct AppliedEdit {
@@ -24,9 +30,8 @@ struct AppliedEdit {
   bool safe = true;
 };
 
-// `text` with the suggestions of `diagnostics` applied, leftmost first, skipping any edit
-// that overlaps one already taken. Unsafe suggestions only when `include_unsafe`.
-// `edits`, when given, receives each edit taken, in text order.
+// `text` with the suggestions select_suggestions takes applied. `edits`, when given,
+// receives each edit taken, in text order.
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
                               int* applied, std::vector<AppliedEdit>* edits = nullptr);
 

@@ -44,8 +44,9 @@ enum class RuleKind : std::uint8_t {
 const char* rule_kind_name(RuleKind kind);
 
 enum class RuleLang : std::uint8_t { kAny, kJa, kEn };
-// Where a text run comes from, as a rule's `scope: [..]` names it. Extractors record these;
-// alt_text, link_text and subject come with the HTML and e-mail extractors.
+// Where a text run comes from, as a rule's `scope: [..]` names it. Extractors record these:
+// block kinds (block_kind_name), a quote around a block, and inline spans (link text, an
+// inline image's alt text).
 inline constexpr std::array<const char*, 8> kMarkupScopes = {"paragraph", "heading",  "list_item", "table_cell",
                                                              "blockquote", "alt_text", "link_text", "subject"};
 enum class Scope : std::uint8_t { kMessage, kParagraph, kSentence };

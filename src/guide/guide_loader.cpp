@@ -15,6 +15,7 @@
 #include "input/line_index.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "util/yaml_location.h"
 
 namespace tonelint {
 
@@ -113,14 +114,7 @@ class Loader {
  private:
   // ---- errors ------------------------------------------------------------------------
 
-  Location location_of(const YAML::Mark& mark) const {
-    if (mark.line < 0) return Location{path_};
-    const auto line = static_cast<std::uint32_t>(mark.line + 1);
-    // yaml-cpp counts columns in bytes; report code points, like everywhere else.
-    const std::string_view line_text = lines_.line_text(line);
-    const std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), line_text.size());
-    return Location{path_, line, static_cast<std::uint32_t>(count_code_points(line_text.substr(0, bytes)) + 1)};
-  }
+  Location location_of(const YAML::Mark& mark) const { return yaml_location(path_, lines_, mark); }
 
   void error(const YAML::Node& at, const std::string& message) {
     errors_.push_back(Status(ErrorCode::kParse, message, location_of(at.Mark())));

@@ -56,7 +56,13 @@ Status check_text(std::string_view path, std::string_view bytes) {
     return Status(ErrorCode::kInvalidUtf8,
                   "invalid UTF-8: byte " + hex_byte(static_cast<unsigned char>(bytes[*bad])) +
                       " at byte offset " + std::to_string(*bad) +
-                      " does not start a valid sequence; save the file as UTF-8",
+                      " does not start a valid sequence; " +
+                      // Mail with raw 8-bit Shift_JIS/EUC-JP bodies: offsets and columns are
+                      // of UTF-8 text, so such a message has to be re-encoded first.
+                      (path.ends_with(".eml")
+                           ? std::string("an e-mail with 8-bit text in another charset (Shift_JIS, EUC-JP, ...) "
+                                         "must be saved with its parts quoted-printable or base64 encoded, or as UTF-8")
+                           : std::string("save the file as UTF-8")),
                   location_in_prefix(path, bytes, *bad));
   }
   return Status();

@@ -107,7 +107,7 @@ void HttpServer::install_routes() {
   });
   // Every response, the refused ones included, is counted once it is written.
   http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    double seconds = 0;
+    double seconds = -1;  // unknown: refused before routing (a broken request line)
     if (t_request_start != Clock::time_point{}) {
       seconds = std::chrono::duration<double>(Clock::now() - t_request_start).count();
       t_request_start = Clock::time_point{};

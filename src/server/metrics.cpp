@@ -32,6 +32,7 @@ std::string number(double v) {
 void Metrics::record_request(const std::string& endpoint, int status, double seconds) {
   std::lock_guard<std::mutex> lock(mutex_);
   ++requests_[{endpoint, status}];
+  if (seconds < 0) return;
   Histogram& h = latency_[endpoint];
   const auto bucket = std::lower_bound(kBuckets.begin(), kBuckets.end(), seconds) - kBuckets.begin();
   if (static_cast<std::size_t>(bucket) < kBuckets.size()) ++h.buckets[static_cast<std::size_t>(bucket)];

@@ -19,6 +19,7 @@ class Metrics {
   static constexpr std::array<double, 14> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
                                                       0.025,  0.05,    0.1,    0.25,  0.5,    1.0,   2.5};
 
+  // `seconds` < 0: the request is counted but its latency is unknown.
   void record_request(const std::string& endpoint, int status, double seconds);
   void record_findings(const std::vector<std::string>& rules);
   void record_reload(bool ok);

@@ -7,36 +7,16 @@
 #include <vector>
 
 #include "extract/extractor.h"
-#include "../test_support.h"
+#include "extracted.h"
 
 namespace tonelint {
 namespace {
 
+using ::tonelint::testing::Extracted;
 using ::tonelint::testing::source_of;
+using ::tonelint::testing::extract_with;
 using Texts = std::vector<std::string>;
 
-struct Extracted {
-  std::unique_ptr<SourceText> source;
-  std::unique_ptr<Document> doc;
-
-  const std::vector<TextBlock>& blocks() const { return doc->blocks(); }
-  std::vector<std::string> texts() const {
-    std::vector<std::string> out;
-    for (const TextBlock& b : doc->blocks()) out.emplace_back(b.text);
-    return out;
-  }
-  // All prose, to check that some word never made it in.
-  std::string all_text() const {
-    std::string out;
-    for (const TextBlock& b : doc->blocks()) out.append(b.text).append("\n");
-    return out;
-  }
-  std::string_view source_of_span(const TextBlock& b, std::uint32_t begin, std::uint32_t end) const {
-    const std::uint32_t s = b.map.to_source_begin(begin);
-    const std::uint32_t e = b.map.to_source_end(end);
-    return source->bytes().substr(s, e - s);
-  }
-};
 
 // Every byte of every block must be explained by the source: verbatim bytes map to the same
 // byte, and each replacement is a placeholder (with its mask), a line break, an HTML tag or
@@ -98,15 +78,9 @@ void expect_maps_back(const Extracted& e) {
 }
 
 Extracted extract_md(std::string bytes, std::string name = "draft.md") {
-  Extracted e;
-  e.source = source_of(std::move(bytes), std::move(name));
-  auto doc = extractor_for_path(e.source->path()).extract(*e.source);
-  EXPECT_TRUE(doc.ok()) << doc.status().to_string();
-  if (!doc.ok()) {
-    e.doc = std::make_unique<Document>(*e.source, "failed");
-    return e;
-  }
-  e.doc = std::make_unique<Document>(std::move(*doc));
+  const Extractor& extractor = extractor_for_path(name);
+  Extracted e = extract_with(extractor, std::move(bytes), std::move(name));
+  if (!e.status.ok()) return e;
   EXPECT_EQ(e.doc->format(), "markdown");
   expect_maps_back(e);
   return e;
@@ -590,11 +564,8 @@ TEST(MarkdownExtractorTest, MdxIshFileDoesNotCrash) {
       "import Chart from './chart'\nexport const meta = {title: 'x'}\n\n# Title\n\n"
       "<Chart data={[1, 2]} />\n\n<Note kind=\"info\">\n  Some jsx text {props.value}\n</Note>\n\n"
       "Para with {expression} and <Inline /> tag.\n\n{/* a comment */}\n";
-  Extracted e;
-  e.source = source_of(text, "page.mdx");
-  auto doc = extractor_for_path("page.mdx").extract(*e.source);
-  ASSERT_TRUE(doc.ok()) << doc.status().to_string();
-  e.doc = std::make_unique<Document>(std::move(*doc));
+  Extracted e = extract_with(extractor_for_path("page.mdx"), text, "page.mdx");
+  ASSERT_TRUE(e.status.ok());
   expect_maps_back(e);
   bool has_title = false;
   for (const TextBlock& b : e.blocks()) has_title |= b.kind == BlockKind::kHeading && b.text == "Title";

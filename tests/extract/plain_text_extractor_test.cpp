@@ -7,32 +7,18 @@
 #include <vector>
 
 #include "extract/extractor.h"
-#include "../test_support.h"
+#include "extracted.h"
 
 namespace tonelint {
 namespace {
 
+using ::tonelint::testing::Extracted;
 using ::tonelint::testing::source_of;
+using ::tonelint::testing::extract_with;
 
-// A source and its extracted document, kept together: blocks point into the source.
-struct Extracted {
-  std::unique_ptr<SourceText> source;
-  std::unique_ptr<Document> doc;
-
-  std::vector<std::string> texts() const {
-    std::vector<std::string> out;
-    for (const TextBlock& b : doc->blocks()) out.emplace_back(b.text);
-    return out;
-  }
-};
 
 Extracted extract_text(std::string bytes, std::string name = "reply.txt") {
-  Extracted e;
-  e.source = source_of(std::move(bytes), std::move(name));
-  auto doc = PlainTextExtractor().extract(*e.source);
-  EXPECT_TRUE(doc.ok()) << doc.status().to_string();
-  if (doc.ok()) e.doc = std::make_unique<Document>(std::move(*doc));
-  return e;
+  return extract_with(PlainTextExtractor(), std::move(bytes), std::move(name));
 }
 
 // Each block is a view into the source at its map's offset, and maps byte for byte.
@@ -55,7 +41,7 @@ using Texts = std::vector<std::string>;
 TEST(PlainTextExtractorTest, ParagraphsSplitAtBlankLines) {
   const std::string text = "Hello there.\nSecond line.\n\nNew paragraph.\n";
   auto e = extract_text(text);
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.doc->format(), "text");
   EXPECT_EQ(e.texts(), (Texts{"Hello there.\nSecond line.", "New paragraph."}));
   ASSERT_EQ(e.doc->blocks().size(), 2u);
@@ -67,7 +53,7 @@ TEST(PlainTextExtractorTest, ParagraphsSplitAtBlankLines) {
 
 TEST(PlainTextExtractorTest, WhitespaceOnlyLinesAreBlank) {
   auto e = extract_text("one\n   \ntwo\n \t \nthree");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"one", "two", "three"}));
   expect_views_into_source(e);
 }
@@ -75,7 +61,7 @@ TEST(PlainTextExtractorTest, WhitespaceOnlyLinesAreBlank) {
 TEST(PlainTextExtractorTest, CrlfBlankLinesSplit) {
   const std::string text = "a line\r\nmore\r\n\r\nnext\r\n  \r\nlast\r\n";
   auto e = extract_text(text);
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   // Line breaks inside a paragraph are kept as they are; the trailing one is not.
   EXPECT_EQ(e.texts(), (Texts{"a line\r\nmore", "next", "last"}));
   ASSERT_EQ(e.doc->blocks().size(), 3u);
@@ -86,14 +72,14 @@ TEST(PlainTextExtractorTest, CrlfBlankLinesSplit) {
 
 TEST(PlainTextExtractorTest, LoneCrBlankLinesSplit) {
   auto e = extract_text("a\rb\r\rc\r");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"a\rb", "c"}));
   expect_views_into_source(e);
 }
 
 TEST(PlainTextExtractorTest, RunsOfBlankLinesMakeNoEmptyBlocks) {
   auto e = extract_text("\n\n  \nfirst\n\n\n\n\nsecond\n\n\n");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"first", "second"}));
   expect_views_into_source(e);
 }
@@ -101,7 +87,7 @@ TEST(PlainTextExtractorTest, RunsOfBlankLinesMakeNoEmptyBlocks) {
 TEST(PlainTextExtractorTest, IndentationAndTrailingSpacesStayInTheBlock) {
   // Offsets must be exact, so nothing inside a line is trimmed.
   auto e = extract_text("  indented line  \nnext\n");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"  indented line  \nnext"}));
   expect_views_into_source(e);
 }
@@ -109,7 +95,7 @@ TEST(PlainTextExtractorTest, IndentationAndTrailingSpacesStayInTheBlock) {
 TEST(PlainTextExtractorTest, JapaneseText) {
   const std::string text = "お世話になっております。\n本日はご連絡します。\n\nよろしくお願いします。";
   auto e = extract_text(text);
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"お世話になっております。\n本日はご連絡します。", "よろしくお願いします。"}));
   EXPECT_EQ(e.doc->blocks()[1].map.to_source_begin(0), text.find("よろしく"));
   expect_views_into_source(e);
@@ -117,7 +103,7 @@ TEST(PlainTextExtractorTest, JapaneseText) {
 
 TEST(PlainTextExtractorTest, BomIsNotPartOfTheFirstBlock) {
   auto e = extract_text("\xEF\xBB\xBFHello\n");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"Hello"}));
   EXPECT_EQ(e.doc->blocks()[0].map.to_source_begin(0), 3u);
   expect_views_into_source(e);
@@ -127,7 +113,7 @@ TEST(PlainTextExtractorTest, FrontMatterIsSkippedAndParsed) {
   const std::string fm = "---\ntone: {channel: chat, emotion: upset}\n---\n";
   const std::string text = fm + "Sorry about that.\n\nWe are on it.\n";
   auto e = extract_text(text);
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"Sorry about that.", "We are on it."}));
   EXPECT_EQ(e.doc->blocks()[0].map.to_source_begin(0), fm.size());
   ASSERT_TRUE(e.doc->front_matter().has_value());
@@ -141,7 +127,7 @@ TEST(PlainTextExtractorTest, FrontMatterIsSkippedAndParsed) {
 
 TEST(PlainTextExtractorTest, FrontMatterWithoutBlankLineBeforeBody) {
   auto e = extract_text("---\na: 1\n---\nBody right after.");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"Body right after."}));
   EXPECT_TRUE(e.doc->front_matter().has_value());
 }
@@ -150,7 +136,7 @@ TEST(PlainTextExtractorTest, OnlyFrontMatterGivesNoBlocks) {
   for (const char* text : {"---\ntone: {channel: chat}\n---\n", "---\ntone: {channel: chat}\n---",
                            "---\r\ntone: {channel: chat}\r\n...\r\n\r\n  \r\n"}) {
     auto e = extract_text(text);
-    ASSERT_NE(e.doc, nullptr);
+    ASSERT_TRUE(e.status.ok()) << e.status.to_string();
     EXPECT_TRUE(e.doc->blocks().empty()) << text;
     ASSERT_TRUE(e.doc->front_matter().has_value()) << text;
     EXPECT_EQ(e.doc->front_matter()->data["tone"]["channel"].as<std::string>(), "chat");
@@ -159,7 +145,7 @@ TEST(PlainTextExtractorTest, OnlyFrontMatterGivesNoBlocks) {
 
 TEST(PlainTextExtractorTest, UnclosedFenceIsText) {
   auto e = extract_text("---\nnot front matter\n");
-  ASSERT_NE(e.doc, nullptr);
+  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_FALSE(e.doc->front_matter().has_value());
   EXPECT_EQ(e.texts(), (Texts{"---\nnot front matter"}));
 }
@@ -167,7 +153,7 @@ TEST(PlainTextExtractorTest, UnclosedFenceIsText) {
 TEST(PlainTextExtractorTest, EmptyAndBlankFilesGiveNoBlocks) {
   for (const char* text : {"", "\n", "\r\n\r\n", "   \n\t\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\n"}) {
     auto e = extract_text(text);
-    ASSERT_NE(e.doc, nullptr);
+    ASSERT_TRUE(e.status.ok()) << e.status.to_string();
     EXPECT_TRUE(e.doc->blocks().empty()) << '"' << text << '"';
     EXPECT_FALSE(e.doc->front_matter().has_value());
   }

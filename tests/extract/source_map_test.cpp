@@ -149,5 +149,33 @@ TEST(SourceMapTest, EmptyAppendsAreIgnored) {
   EXPECT_EQ(map.to_source_end(2), 9u);
 }
 
+TEST(SourceMapTest, AppendMappedCopiesASliceAndThroughComposes) {
+  // A decoded buffer: "ab" verbatim at 100, "X" replacing 5 bytes at 102, "cd" verbatim at 107.
+  SourceMap decoded;
+  decoded.append_verbatim(100, 2);
+  decoded.append_replacement(102, 5, 1);
+  decoded.append_verbatim(107, 2);
+  SourceMap slice;
+  slice.append_mapped(decoded, 1, 4);  // "bXc"
+  EXPECT_EQ(slice.text_length(), 3u);
+  EXPECT_EQ(slice.to_source_begin(0), 101u);
+  EXPECT_EQ(slice.to_source_begin(1), 102u);
+  EXPECT_EQ(slice.to_source_end(2), 107u);  // the replacement maps only as a whole
+  EXPECT_EQ(slice.to_source_end(3), 108u);
+
+  // A text over the buffer: "a" verbatim at buffer 0, " " replacing buffer 1..3, "d" at 4.
+  SourceMap text;
+  text.append_verbatim(0, 1);
+  text.append_replacement(1, 3, 1);
+  text.append_verbatim(4, 1);
+  const SourceMap file = text.through(decoded);
+  EXPECT_EQ(file.text_length(), 3u);
+  EXPECT_EQ(file.to_source_begin(0), 100u);
+  EXPECT_EQ(file.to_source_begin(1), 101u);
+  EXPECT_EQ(file.to_source_end(2), 108u);
+  EXPECT_EQ(file.to_source_begin(2), 108u);
+  EXPECT_EQ(file.to_source_end(3), 109u);
+}
+
 }  // namespace
 }  // namespace tonelint

@@ -2,7 +2,7 @@
 //
 // A fixture (tests/fixtures/rules/<kind>.yaml) holds `guide:` (the guide's YAML as a
 // block string) and `cases:`, each with `text`, and optionally `context` and `format`
-// (text or markdown). In the text, ⟦span⟧{rule} marks a span the rule must report and
+// (text, markdown, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
 // ⟦span⟧{rule→rewrite} also the rewrite it must offer. Nothing unmarked may be reported.
 #pragma once
 
@@ -103,7 +103,10 @@ inline void run_rule_fixture(const std::string& name) {
       }
     }
     const std::string format = c["format"] ? c["format"].as<std::string>() : "text";
-    auto source = load_source_bytes(text, format == "markdown" ? "case.md" : "case.txt");
+    auto source = load_source_bytes(text, format == "markdown" ? "case.md"
+                                          : format == "html"   ? "case.html"
+                                          : format == "email"  ? "case.eml"
+                                                               : "case.txt");
     ASSERT_TRUE(source.ok()) << source.status().to_string();
     auto report = (*session)->lint(**source, extractor_for_path((*source)->path()), flags);
     ASSERT_TRUE(report.ok()) << report.status().to_string();
