@@ -10,7 +10,8 @@
 // A Checker is thread-safe: any number of threads may call check() and fix() on one
 // instance at once. Each call borrows one of the checker's per-thread analysers (MeCab
 // tagger, ICU breakers) for its duration, so no analyser is ever used by two threads;
-// the rules compiled for a context are compiled once and shared by all of them.
+// the rules compiled for a context are compiled once and shared by all of them (up to
+// CheckerOptions::compiled_contexts contexts, so memory stays bounded).
 #pragma once
 
 #include <cstdint>
@@ -99,9 +100,15 @@ struct FixResult {
   CheckResult remaining;        // the findings of `text`
 };
 
+struct CheckerOptions {
+  // Contexts whose compiled rules are kept (least recently used dropped first). Each costs
+  // a few hundred KB; a context not kept is compiled again (milliseconds) when next used.
+  std::size_t compiled_contexts = 128;
+};
+
 class Checker {
  public:
-  static Result<Checker> create(std::shared_ptr<const ToneGuide> guide);
+  static Result<Checker> create(std::shared_ptr<const ToneGuide> guide, const CheckerOptions& options = {});
 
   // Checks UTF-8 `text`. Errors (ErrorCode::kInvalidArgument, kInvalidUtf8, kParse) say
   // where: Location::path names the option ("context.channel", "format") or, for the

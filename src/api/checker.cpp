@@ -126,7 +126,7 @@ nlohmann::json report_json(const CheckState& state) {
 // pool grows to the number of calls that ever ran at the same time.
 struct Checker::Impl {
   std::shared_ptr<const ToneGuide> guide;
-  std::shared_ptr<SharedRules> shared = std::make_shared<SharedRules>();
+  std::shared_ptr<SharedRules> shared;
   std::mutex mutex;
   std::vector<std::unique_ptr<LintSession>> idle;
 
@@ -172,10 +172,11 @@ Checker::Checker(Checker&&) noexcept = default;
 Checker& Checker::operator=(Checker&&) noexcept = default;
 Checker::~Checker() = default;
 
-Result<Checker> Checker::create(std::shared_ptr<const ToneGuide> guide) {
+Result<Checker> Checker::create(std::shared_ptr<const ToneGuide> guide, const CheckerOptions& options) {
   if (!guide) return Status(ErrorCode::kInvalidArgument, "Checker::create: no guide");
   auto impl = std::make_unique<Impl>();
   impl->guide = std::move(guide);
+  impl->shared = std::make_shared<SharedRules>(options.compiled_contexts);
   // One session up front: it fails here, not on the first check, if MeCab cannot start.
   auto first = impl->acquire();
   if (!first.ok()) return first.status();

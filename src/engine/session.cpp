@@ -18,16 +18,33 @@ const char* context_source_name(ContextSource source) {
   return "guide default";
 }
 
-std::shared_ptr<const CompiledRules> SharedRules::find(const Context& context) const {
+std::shared_ptr<const CompiledRules> SharedRules::find(const Context& context) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = compiled_.find(context.values);
-  return it == compiled_.end() ? nullptr : it->second;
+  if (it == compiled_.end()) return nullptr;
+  uses_.splice(uses_.begin(), uses_, it->second.use);
+  return it->second.rules;
 }
 
 std::shared_ptr<const CompiledRules> SharedRules::insert(const Context& context,
                                                          std::shared_ptr<const CompiledRules> rules) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return compiled_.try_emplace(context.values, std::move(rules)).first->second;
+  auto [it, added] = compiled_.try_emplace(context.values);
+  if (!added) return it->second.rules;
+  uses_.push_front(context.values);
+  it->second = Entry{std::move(rules), uses_.begin()};
+  std::shared_ptr<const CompiledRules> kept = it->second.rules;
+  while (compiled_.size() > capacity_) {
+    // Evicted rules live on while a lint still uses them (shared_ptr).
+    compiled_.erase(uses_.back());
+    uses_.pop_back();
+  }
+  return kept;
+}
+
+std::size_t SharedRules::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return compiled_.size();
 }
 
 Result<std::unique_ptr<LintSession>> LintSession::create(std::shared_ptr<const Guide> guide,
@@ -39,18 +56,20 @@ Result<std::unique_ptr<LintSession>> LintSession::create(std::shared_ptr<const G
 }
 
 Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Context& context) {
-  auto it = compiled_.find(context.values);
-  if (it != compiled_.end()) return it->second;
-  std::shared_ptr<const CompiledRules> rules = shared_ ? shared_->find(context) : nullptr;
-  if (!rules) {
+  if (shared_) {
+    if (auto rules = shared_->find(context)) return rules;
     // Compiled outside the shared lock: two sessions may race on a new context, and the
     // first one stored wins; neither blocks the other's lookups meanwhile.
     auto compiled = CompiledRules::compile(guide_, context, *analyzer_);
     if (!compiled.ok()) return compiled.status();
-    rules = shared_ ? shared_->insert(context, std::move(*compiled)) : std::move(*compiled);
+    return shared_->insert(context, std::move(*compiled));
   }
-  compiled_.emplace(context.values, rules);
-  return rules;
+  auto it = compiled_.find(context.values);
+  if (it != compiled_.end()) return it->second;
+  auto compiled = CompiledRules::compile(guide_, context, *analyzer_);
+  if (!compiled.ok()) return compiled.status();
+  compiled_.emplace(context.values, *compiled);
+  return *compiled;
 }
 
 Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags,

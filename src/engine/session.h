@@ -2,6 +2,8 @@
 // met, so a run over many files compiles each context once.
 #pragma once
 
+#include <algorithm>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -25,16 +27,29 @@ struct FileReport {
 };
 
 // Compiled rules shared by several sessions of one guide (a pool serving many threads), so
-// each context is compiled once, not once per session. Thread-safe.
+// each context is compiled once, not once per session. At most `capacity` contexts are
+// kept, the least recently used going first: a guide's contexts multiply (the shipped one
+// has 1,000) and each costs a few hundred KB compiled, so a service whose clients walk
+// through them all must not keep them all. Thread-safe.
 class SharedRules {
  public:
-  std::shared_ptr<const CompiledRules> find(const Context& context) const;
+  explicit SharedRules(std::size_t capacity = 128) : capacity_(std::max<std::size_t>(1, capacity)) {}
+
+  std::shared_ptr<const CompiledRules> find(const Context& context);
   // Keeps `rules` unless another session got there first; returns the one kept.
   std::shared_ptr<const CompiledRules> insert(const Context& context, std::shared_ptr<const CompiledRules> rules);
+  std::size_t size() const;
 
  private:
+  using Key = std::array<std::string, kDimensionCount>;
+  struct Entry {
+    std::shared_ptr<const CompiledRules> rules;
+    std::list<Key>::iterator use;  // its place in `uses_`
+  };
+  std::size_t capacity_;
   mutable std::mutex mutex_;
-  std::map<std::array<std::string, kDimensionCount>, std::shared_ptr<const CompiledRules>> compiled_;
+  std::map<Key, Entry> compiled_;
+  std::list<Key> uses_;  // most recently used first
 };
 
 class LintSession {
@@ -65,7 +80,7 @@ class LintSession {
   std::shared_ptr<const Guide> guide_;
   std::unique_ptr<Analyzer> analyzer_;
   std::shared_ptr<SharedRules> shared_;
-  // This session's own copy of what it has used: no lock on the hot path.
+  // Without `shared_`: what this session has compiled (a CLI run meets few contexts).
   std::map<std::array<std::string, kDimensionCount>, std::shared_ptr<const CompiledRules>> compiled_;
 };
 

@@ -205,6 +205,28 @@ TEST(CheckerApi, JsonIsTheClisJsonByteForByte) {
   EXPECT_EQ(cli.out, to_json(*result) + "\n");
 }
 
+// More contexts than the checker keeps compiled: memory stays bounded, results do not change.
+TEST(CheckerApi, ContextsBeyondTheCompiledCacheGiveTheSameResults) {
+  CheckerOptions small;
+  small.compiled_contexts = 2;
+  auto bounded = Checker::create(shipped(), small);
+  ASSERT_TRUE(bounded.ok());
+  Checker reference = make_checker();
+  const std::string text = "了解しました！ You forgot to verify your email 😊";
+  for (int round = 0; round < 2; ++round) {
+    for (const char* channel : {"email", "chat", "sms"}) {
+      for (const char* emotion : {"neutral", "upset", "happy"}) {
+        CheckOptions options;
+        options.context = {{"channel", channel}, {"emotion", emotion}};
+        auto a = bounded->check(text, options);
+        auto b = reference.check(text, options);
+        ASSERT_TRUE(a.ok() && b.ok());
+        EXPECT_EQ(to_json(*a), to_json(*b)) << channel << ' ' << emotion;
+      }
+    }
+  }
+}
+
 // One guide and one checker shared by 8 threads: every result is the single-threaded one.
 TEST(CheckerApi, EightThreadsShareOneCheckerWithIdenticalResults) {
   Checker checker = make_checker();
