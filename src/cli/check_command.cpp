@@ -78,7 +78,9 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   const bool from_stdin = path == "-";
   outcome.from_stdin = from_stdin;
   outcome.path = from_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : path;
-  auto loaded = from_stdin ? load_source_stream(std::cin, outcome.path) : load_source_file(path);
+  // Refused from its size before it is read when over what a check holds in memory.
+  auto loaded = from_stdin ? load_source_stream(std::cin, outcome.path, kMaxLintBytes)
+                           : load_source_file(path, kMaxLintBytes);
   if (!loaded.ok()) {
     outcome.skipped = loaded.status().code() == ErrorCode::kBinary;
     outcome.error = loaded.status();
@@ -90,7 +92,10 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   const Context& configured = draft.context.context;
   auto report = lint_at_level(session, *outcome.source, extractor, flags, configured, min_level);
   if (!report.ok()) {
+    // Not checked (broken front matter, an unknown context value, too large): reported as
+    // an error only, not as a file with no findings.
     outcome.error = report.status();
+    outcome.source.reset();
     return outcome;
   }
   outcome.report = std::move(*report);
@@ -378,6 +383,9 @@ int run_check(CheckOptions options) {
       std::cerr << "tonelint: " << f.error.to_string() << '\n';
       ++failed;
     }
+    // Problems that did not stop the check (a regex stopped by its time limit): on stderr,
+    // whatever the format, naming the file, line and rule; the exit status is the findings'.
+    for (const Status& w : f.report.result.warnings) std::cerr << "tonelint: warning: " << w.to_string() << '\n';
     fixed += f.fixes;
     summary.add(f.report);
     for (const Diagnostic& d : f.report.result.diagnostics) {

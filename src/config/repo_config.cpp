@@ -9,6 +9,7 @@
 #include "guide/did_you_mean.h"
 #include "input/line_index.h"
 #include "input/utf8.h"
+#include "util/yaml_guard.h"
 #include "util/yaml_location.h"
 
 namespace tonelint {
@@ -92,6 +93,7 @@ Result<RepoConfig> RepoConfig::parse(std::string_view text, const fs::path& path
   config.path_ = fs::absolute(path, ec).lexically_normal();
   config.root_ = config.path_.parent_path();
 
+  if (auto bomb = find_yaml_bomb(text)) return Status(ErrorCode::kTooLarge, bomb->message, parser.where(bomb->mark));
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));

@@ -21,7 +21,7 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile_rules(std::s
   auto compiled = std::shared_ptr<CompiledRules>(new CompiledRules());
   compiled->guide_ = std::move(guide);
   compiled->effective_ = std::move(effective);
-  auto index = MatchIndex::build(compiled->effective_.rules, analyzer);
+  auto index = MatchIndex::build(compiled->effective_.rules, analyzer, compiled->guide_->id);
   if (!index.ok()) return index.status();
   compiled->index_ = std::move(*index);
   CheckBuildContext ctx{analyzer};

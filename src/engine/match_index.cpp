@@ -97,11 +97,12 @@ int match_token_pattern(std::span<const Token> tokens, std::size_t start, const 
   return match_from(tokens, start, pattern, 0, &budget, taken_per_element);
 }
 
-Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rules, Analyzer& analyzer) {
+Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rules, Analyzer& analyzer,
+                                                      const std::string& guide_id) {
   auto index = std::unique_ptr<MatchIndex>(new MatchIndex());
   for (std::uint32_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
-    index->rules_.push_back(RuleInfo{rule.lang, {}, {}, Scope::kSentence});
+    index->rules_.push_back(RuleInfo{guide_id.empty() ? rule.id : guide_id + "." + rule.id, rule.lang, {}, {}, Scope::kSentence});
     auto add_phrase = [&](const std::string& text, PatternSource src, std::uint32_t pattern) -> Status {
       // Phrases go through the analyzer, so they match exactly where the text's tokens do.
       auto analyzed = analyze_text(analyzer, text);
@@ -314,8 +315,11 @@ void MatchIndex::match_regexes(const MessageView& message, std::vector<std::vect
       }
       if (status == U_REGEX_TIME_OUT) {
         timed_out = true;
+        // Reported once per rule and file; the rule's other patterns and rules still run.
         warnings->push_back(Status(ErrorCode::kInternal,
-                                   "a regex of rule #" + std::to_string(cr.rule) + " took too long and was stopped",
+                                   "regex " + std::to_string(cr.pattern + 1) + " of rule " + rules_[cr.rule].id +
+                                       " hit its time limit here and was stopped for the rest of this file "
+                                       "(a pattern with catastrophic backtracking?)",
                                    message.doc.source().location(message.analysis.sentences[s].sentence.offset)));
       }
       utext_close(&utext);

@@ -44,7 +44,9 @@ class MatchIndex {
  public:
   // Compiles the patterns of `rules` (tokenizing phrases with `analyzer`). Errors: a phrase
   // that yields no token.
-  static Result<std::unique_ptr<MatchIndex>> build(std::span<const Rule> rules, Analyzer& analyzer);
+  // `guide_id` qualifies rule ids in warnings ("<guide>.<rule id>").
+  static Result<std::unique_ptr<MatchIndex>> build(std::span<const Rule> rules, Analyzer& analyzer,
+                                                   const std::string& guide_id = "");
 
   // Matches per rule (same order as at build), each ordered by offset. Regex timeouts are
   // added to `warnings`.
@@ -75,6 +77,7 @@ class MatchIndex {
     bool per_paragraph;
   };
   struct RuleInfo {
+    std::string id;  // qualified, for warnings
     RuleLang lang;
     // Excusing phrases, spelled as runs of token norms (see Rule::unless).
     std::vector<std::string> unless;

@@ -74,6 +74,12 @@ Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Contex
 
 Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags,
                                      const Context& configured) {
+  if (source.bytes().size() > kMaxLintBytes) {
+    return Status(ErrorCode::kTooLarge,
+                  "draft of " + std::to_string(source.bytes().size()) + " bytes exceeds the limit of " +
+                      describe_limit(kMaxLintBytes) + " for checking; split it",
+                  Location{source.path()});
+  }
   auto doc = extractor.extract(source);
   if (!doc.ok()) return doc.status();
 

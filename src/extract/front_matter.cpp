@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "util/yaml_guard.h"
+
 namespace tonelint {
 namespace {
 
@@ -46,6 +48,11 @@ Result<FrontMatterSplit> split_front_matter(const SourceText& source) {
       fm.offset = static_cast<std::uint32_t>(start);
       const std::size_t body = close_end + line_break_length(bytes, close_end);
       fm.length = static_cast<std::uint32_t>(body - start);
+      if (auto bomb = find_yaml_bomb(yaml)) {
+        const std::uint32_t at = static_cast<std::uint32_t>(
+            content_start + (bomb->mark.pos >= 0 ? std::min<std::size_t>(bomb->mark.pos, yaml.size()) : 0));
+        return Status(ErrorCode::kTooLarge, "front matter: " + bomb->message, source.location(at));
+      }
       try {
         fm.data = YAML::Load(std::string(yaml));
       } catch (const YAML::Exception& e) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -649,6 +650,78 @@ class HtmlWalker {
   int list_depth_ = 0;
 };
 
+// gumbo's tree construction looks down the stack of open elements for most start tags, so
+// its time grows with the square of the nesting depth: 100,000 nested <div>s take minutes.
+// Browsers cap the depth (Blink at 512); tonelint refuses markup nested deeper than this
+// (at which gumbo takes some 0.4 s).
+constexpr std::size_t kMaxHtmlDepth = 12000;
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lower_name(std::string_view html, std::size_t* i) {
+  std::string name;
+  while (*i < html.size() && (ascii_alpha(html[*i]) || (html[*i] >= '0' && html[*i] <= '9') || html[*i] == '-')) {
+    name.push_back(static_cast<char>(html[*i] | 0x20));
+    ++*i;
+  }
+  return name;
+}
+
+// The offset in `html` of the start tag that first nests elements deeper than
+// kMaxHtmlDepth, or npos. A linear scan that counts start tags against end tags, leaving
+// out void elements, self-closed tags, and elements whose end tag is optional (p, li, td,
+// ... close one another rather than nest); comments and raw text (script, style, textarea,
+// title, ...) are skipped. An estimate from above of the tree gumbo builds.
+std::size_t too_deep_at(std::string_view html) {
+  static const std::set<std::string, std::less<>> kNoNesting = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+      "keygen", "basefont", "bgsound", "frame", "image",                   // void
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody",
+      "tfoot", "colgroup", "caption", "html", "head", "body"};           // optional end tags
+  static const std::set<std::string, std::less<>> kRawText = {"script", "style", "textarea", "title", "xmp",
+                                                              "iframe", "noembed", "noframes", "plaintext"};
+  std::size_t depth = 0;
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    const std::size_t tag = i++;
+    if (html.compare(tag, 4, "<!--") == 0) {
+      const std::size_t end = html.find("-->", tag + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const bool closing = i < html.size() && html[i] == '/';
+    if (closing) ++i;
+    if (i >= html.size() || !ascii_alpha(html[i])) continue;
+    const std::string name = lower_name(html, &i);
+    const std::size_t gt = html.find('>', i);
+    if (gt == std::string_view::npos) break;
+    const bool self_closed = html[gt - 1] == '/';
+    i = gt + 1;
+    if (kNoNesting.count(name) != 0) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (kRawText.count(name) != 0) {
+      if (name == "plaintext") break;  // the rest of the file is text
+      // Up to the matching end tag, whatever the case.
+      std::size_t j = i;
+      while ((j = html.find("</", j)) != std::string_view::npos) {
+        std::size_t k = j + 2;
+        if (lower_name(html, &k) == name) break;
+        j += 2;
+      }
+      if (j == std::string_view::npos) break;
+      i = j;
+      continue;
+    }
+    if (self_closed) continue;
+    if (++depth > kMaxHtmlDepth) return tag;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Status extract_html(std::string_view html, const SourceMap* outer, const HtmlOptions& options, Document* doc) {
@@ -659,6 +732,13 @@ Status extract_html(std::string_view html, const SourceMap* outer, const HtmlOpt
       return Status(ErrorCode::kInternal, "HTML text outside its source", Location{doc->source().path()});
     }
     base = static_cast<std::uint32_t>(html.data() - source.data());
+  }
+  if (const std::size_t at = too_deep_at(html); at != std::string_view::npos) {
+    const auto offset = static_cast<std::uint32_t>(at);
+    const std::uint32_t in_source = outer != nullptr ? outer->to_source_begin(offset) : base + offset;
+    return Status(ErrorCode::kTooLarge,
+                  "HTML nested more than " + std::to_string(kMaxHtmlDepth) + " elements deep; refused",
+                  doc->source().location(in_source));
   }
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not reported; do not keep them

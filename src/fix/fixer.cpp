@@ -144,6 +144,12 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return Status(ErrorCode::kIo, std::strerror(errno), Location{path});
+  // The rename below would replace a read-only file too (it needs only the folder to be
+  // writable), so respect the file's own permission: no write bit at all (which stops root
+  // as well) or none for this user means hands off.
+  if ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0) {
+    return Status(ErrorCode::kIo, "read-only file; not changed (make it writable to apply the fixes)", Location{path});
+  }
 
   std::string temp = path + ".tonelint-XXXXXX";
   const int fd = ::mkstemp(temp.data());

@@ -39,7 +39,8 @@ std::string apply_suggestions(std::string_view text, const std::vector<Diagnosti
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
 
 // Replaces `path` with `updated` if its content is still `original`. The new content goes
-// to a temporary file in the same directory, which is renamed over the original.
+// to a temporary file in the same directory, which is renamed over the original. A file
+// without write permission (or with no write bit at all, even for root) is left alone.
 Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated);
 
 }  // namespace tonelint

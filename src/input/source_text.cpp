@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <utility>
 #include <sys/stat.h>
 
 #include "input/utf8.h"
@@ -44,6 +45,20 @@ Location SourceText::location(std::uint32_t offset) const {
 }
 
 Status check_text(std::string_view path, std::string_view bytes) {
+  // UTF-16 and UTF-32 text is full of NUL bytes, but it is text: say what it is rather than
+  // skip it as binary.
+  static constexpr std::pair<std::string_view, const char*> kBoms[] = {
+      {std::string_view("\xFF\xFE\0\0", 4), "UTF-32LE"},
+      {std::string_view("\0\0\xFE\xFF", 4), "UTF-32BE"},
+      {"\xFF\xFE", "UTF-16LE"},
+      {"\xFE\xFF", "UTF-16BE"}};
+  for (const auto& [bom, name] : kBoms) {
+    if (bytes.starts_with(bom)) {
+      return Status(ErrorCode::kInvalidUtf8,
+                    std::string("not UTF-8: the file starts with a ") + name + " byte order mark; save the file as UTF-8",
+                    Location{std::string(path), 1, 1});
+    }
+  }
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
     const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
     // The bytes before the NUL may not be UTF-8 either; report the line only when they are.
@@ -68,18 +83,22 @@ Status check_text(std::string_view path, std::string_view bytes) {
   return Status();
 }
 
+std::string describe_limit(std::size_t bytes) {
+  return std::to_string(bytes >> 20) + " MiB (" + std::to_string(bytes) + " bytes)";
+}
+
 Result<std::unique_ptr<SourceText>> load_source_bytes(std::string bytes, const std::string& display_name) {
   if (bytes.size() > kMaxSourceBytes) {
     return Status(ErrorCode::kTooLarge,
                   "input of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
-                      std::to_string(kMaxSourceBytes) + " bytes",
+                      describe_limit(kMaxSourceBytes),
                   Location{display_name});
   }
   if (Status s = check_text(display_name, bytes); !s.ok()) return s;
   return std::make_unique<SourceText>(display_name, std::move(bytes));
 }
 
-Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path) {
+Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path, std::size_t max_bytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     const int err = errno;
@@ -89,28 +108,27 @@ Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path) {
   if (S_ISDIR(st.st_mode)) {
     return Status(ErrorCode::kIo, "is a directory", Location{path});
   }
-  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > kMaxSourceBytes) {
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     return Status(ErrorCode::kTooLarge,
-                  "file of " + std::to_string(st.st_size) + " bytes exceeds the limit of " +
-                      std::to_string(kMaxSourceBytes) + " bytes",
+                  "file of " + std::to_string(st.st_size) + " bytes exceeds the limit of " + describe_limit(max_bytes),
                   Location{path});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), Location{path});
   }
-  return load_source_stream(in, path);
+  return load_source_stream(in, path, max_bytes);
 }
 
-Result<std::unique_ptr<SourceText>> load_source_stream(std::istream& in, const std::string& display_name) {
+Result<std::unique_ptr<SourceText>> load_source_stream(std::istream& in, const std::string& display_name,
+                                                       std::size_t max_bytes) {
   std::string bytes;
   char buffer[1 << 16];
   while (in) {
     in.read(buffer, sizeof buffer);
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > kMaxSourceBytes) {
-      return Status(ErrorCode::kTooLarge,
-                    "input exceeds the limit of " + std::to_string(kMaxSourceBytes) + " bytes",
+    if (bytes.size() > max_bytes) {
+      return Status(ErrorCode::kTooLarge, "input exceeds the limit of " + describe_limit(max_bytes),
                     Location{display_name});
     }
   }

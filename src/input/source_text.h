@@ -44,16 +44,26 @@ class SourceText {
 
 // Inputs above this size are refused rather than risk exhausting memory.
 inline constexpr std::size_t kMaxSourceBytes = std::size_t{256} << 20;
+// Checking a draft holds its whole analysis (some 35 bytes a byte of English), so `check`,
+// the language server and the library lint drafts up to this size; `tokens` streams and
+// takes up to kMaxSourceBytes.
+inline constexpr std::size_t kMaxLintBytes = std::size_t{16} << 20;
 
 // Checks that bytes are text tonelint can lint: not binary (no NUL byte) and valid UTF-8.
 // kBinary and kInvalidUtf8 errors name the line and column of the offending byte.
 Status check_text(std::string_view path, std::string_view bytes);
 
-// Reads and checks a file. Errors: kNotFound, kIo, kTooLarge, kBinary, kInvalidUtf8.
-Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path);
+// Reads and checks a file. Errors: kNotFound, kIo, kTooLarge (over `max_bytes`, found from
+// its size before reading when it is a regular file), kBinary, kInvalidUtf8.
+Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path, std::size_t max_bytes = kMaxSourceBytes);
 
-// Reads and checks a whole stream (stdin), reported under `display_name`.
-Result<std::unique_ptr<SourceText>> load_source_stream(std::istream& in, const std::string& display_name);
+// Reads and checks a whole stream (stdin), reported under `display_name`; at most
+// `max_bytes` are read.
+Result<std::unique_ptr<SourceText>> load_source_stream(std::istream& in, const std::string& display_name,
+                                                       std::size_t max_bytes = kMaxSourceBytes);
+
+// "16 MiB (16777216 bytes)": a size limit as messages name it.
+std::string describe_limit(std::size_t bytes);
 
 // Checks bytes already in memory (the library and the service receive text this way).
 Result<std::unique_ptr<SourceText>> load_source_bytes(std::string bytes, const std::string& display_name);

@@ -132,7 +132,17 @@ class SubstitutionCheck final : public RuleCheck {
  private:
   std::optional<std::string> rewrite_for(const MessageView& message, const Match& m) const {
     const Rewrite& rw = rewrites_[m.pattern];
-    const std::string_view matched = message.source(m.offset, m.length);
+    std::string_view matched = message.source(m.offset, m.length);
+    if (m.token_end > m.token_begin && message.doc.is_encoded(m.offset, m.length)) {
+      // Base64 or quoted-printable in an e-mail: the case to keep is the decoded text's
+      // ("IHV0aWxpemUg" is " utilize ", not a capitalized word).
+      const Token& first = message.analysis.tokens[m.token_begin];
+      const Token& last = message.analysis.tokens[m.token_end - 1];
+      if (first.surface.data() <= last.surface.data()) {
+        matched = std::string_view(first.surface.data(),
+                                   static_cast<std::size_t>(last.surface.data() + last.surface.size() - first.surface.data()));
+      }
+    }
     if (!rw.conjugates) return match_case(matched, rw.to);
     // The rewrite's last word takes the form the replaced word had (連用形 before ます).
     return conjugated_like(rw, message.analysis.tokens[m.token_end - 1]);

@@ -1,0 +1,308 @@
+// The bodies of the fuzz targets, one function per untrusted input. The libFuzzer
+// executables (fuzz/fuzz_<name>.cpp, clang, -DTONELINT_FUZZ=ON) call them, and so does
+// tests/reliability/fuzz_regressions_test.cpp with every input saved under
+// fuzz/regressions/<name>/, built with the normal compiler: a crash found once stays fixed.
+//
+// Each function returns normally on any input the product handles (errors included) and
+// stops the process (FUZZ_CHECK) when an invariant breaks: an offset outside the file, a
+// fix that breaks UTF-8 or touches bytes outside its edits, ...
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/glob.h"
+#include "config/repo_config.h"
+#include "engine/session.h"
+#include "extract/extractor.h"
+#include "fix/fixer.h"
+#include "guide/guide_loader.h"
+#include "input/source_text.h"
+#include "input/utf8.h"
+#include "tokenize/analyzer.h"
+#include "tokenize/mecab_model.h"
+
+#ifndef TONELINT_SOURCE_DIR
+#error "TONELINT_SOURCE_DIR must name the repository (for rules/tonelint.yaml)"
+#endif
+
+#define FUZZ_CHECK(cond)                                                                   \
+  do {                                                                                     \
+    if (!(cond)) {                                                                         \
+      std::fprintf(stderr, "%s:%d: fuzz invariant failed: %s\n", __FILE__, __LINE__, #cond); \
+      std::abort();                                                                        \
+    }                                                                                      \
+  } while (0)
+
+namespace tonelint::fuzz {
+
+inline std::string_view as_view(const std::uint8_t* data, std::size_t size) {
+  return std::string_view(reinterpret_cast<const char*>(data), size);
+}
+
+// One MeCab model per process, with the brand dictionary when the build made one.
+inline std::shared_ptr<const MecabModel> model() {
+  static std::shared_ptr<const MecabModel> m = [] {
+    std::vector<std::string> dics;
+#ifdef TONELINT_BRAND_DIC
+    if (std::filesystem::exists(TONELINT_BRAND_DIC)) dics.push_back(TONELINT_BRAND_DIC);
+#endif
+    auto loaded = MecabModel::load("", dics);
+    FUZZ_CHECK(loaded.ok());
+    return std::shared_ptr<const MecabModel>(*loaded);
+  }();
+  return m;
+}
+
+inline Analyzer& analyzer() {
+  static std::unique_ptr<Analyzer> a = [] {
+    auto created = Analyzer::create(model());
+    FUZZ_CHECK(created.ok());
+    return std::move(*created);
+  }();
+  return *a;
+}
+
+// The shipped guide and one lint session on it.
+inline LintSession& shipped_session() {
+  static std::unique_ptr<LintSession> session = [] {
+    GuideLoad load = load_guide_file(std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml");
+    FUZZ_CHECK(load.ok());
+    auto created = LintSession::create(load.guide, model());
+    FUZZ_CHECK(created.ok());
+    return std::move(*created);
+  }();
+  return *session;
+}
+
+// Valid UTF-8 from any bytes: bad sequences become U+FFFD, NUL becomes a space.
+inline std::string to_valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(bytes, &i);
+    if (c == 0) {
+      out.push_back(' ');
+    } else if (c == 0xFFFD && bytes.substr(start, i - start) != "\xEF\xBF\xBD") {
+      out.append("\xEF\xBF\xBD");
+    } else {
+      out.append(bytes.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+// Every block's text maps into the source, in order, and every token lies in its block.
+inline void check_document(const SourceText& source, const Document& doc) {
+  const std::size_t size = source.bytes().size();
+  for (const TextBlock& block : doc.blocks()) {
+    FUZZ_CHECK(!find_invalid_utf8(block.text).has_value());
+    const auto n = static_cast<std::uint32_t>(block.text.size());
+    for (std::uint32_t at : {std::uint32_t{0}, n / 2, n}) {
+      const std::uint32_t b = block.map.to_source_begin(at);
+      const std::uint32_t e = block.map.to_source_end(at);
+      FUZZ_CHECK(b <= size && e <= size);
+    }
+    FUZZ_CHECK(block.map.to_source_begin(0) <= block.map.to_source_end(n));
+    for (const Mask& m : block.masks) FUZZ_CHECK(m.text_offset <= n);
+  }
+  if (const auto& fm = doc.front_matter()) FUZZ_CHECK(fm->offset + fm->length <= size);
+}
+
+inline void check_analysis(const SourceText& source, const Document& doc, const Analysis& analysis) {
+  const std::size_t size = source.bytes().size();
+  for (const AnalyzedSentence& s : analysis.sentences) {
+    FUZZ_CHECK(s.token_begin <= s.token_end && s.token_end <= analysis.tokens.size());
+    FUZZ_CHECK(s.sentence.offset + s.sentence.length <= size);
+    FUZZ_CHECK(s.sentence.block < doc.blocks().size());
+    const TextBlock& block = doc.blocks()[s.sentence.block];
+    FUZZ_CHECK(s.sentence.text_begin <= s.sentence.text_end && s.sentence.text_end <= block.text.size());
+    for (const Token& t : analysis.tokens_of(s)) {
+      FUZZ_CHECK(t.offset + t.length <= size);
+      FUZZ_CHECK(t.text_offset + t.text_length <= block.text.size());
+      FUZZ_CHECK(!find_invalid_utf8(t.surface).has_value());
+      FUZZ_CHECK(!find_invalid_utf8(t.norm).has_value());
+    }
+  }
+}
+
+// Extracts `bytes` (as read from a file named `name`), then analyses what came out.
+inline void extract_and_analyze(std::string_view bytes, const std::string& name, bool analyze) {
+  auto source = load_source_bytes(std::string(bytes), name);
+  if (!source.ok()) return;  // not UTF-8 text: refused, which is the contract
+  auto doc = extractor_for_path(name).extract(**source);
+  if (!doc.ok()) return;
+  check_document(**source, *doc);
+  if (!analyze) return;
+  Analysis analysis;
+  analyzer().analyze(*doc, &analysis);
+  check_analysis(**source, *doc, analysis);
+}
+
+// ---- the targets ---------------------------------------------------------------------
+
+// The UTF-8 input layer (validation, BOM, line index) and Markdown extraction (md4c, front matter).
+inline int input_markdown(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes = as_view(data, size);
+  auto source = load_source_bytes(std::string(bytes), "fuzz.md");
+  if (!source.ok()) {
+    FUZZ_CHECK(find_invalid_utf8(bytes).has_value() || std::memchr(bytes.data(), 0, bytes.size()) != nullptr);
+    return 0;
+  }
+  const SourceText& s = **source;
+  const Position end = s.position(static_cast<std::uint32_t>(size));
+  FUZZ_CHECK(end.line >= 1 && end.column >= 1);
+  auto doc = extractor_for_path("fuzz.md").extract(s);
+  if (doc.ok()) check_document(s, *doc);
+  return 0;
+}
+
+// Segmenter + tokenizer (MeCab and ICU) on arbitrary valid UTF-8 as plain text.
+inline int tokenizer(const std::uint8_t* data, std::size_t size) {
+  extract_and_analyze(to_valid_utf8(as_view(data, size)), "fuzz.txt", true);
+  return 0;
+}
+
+// The guide loader on arbitrary YAML (relative paths in it resolve under a missing folder).
+inline int guide_loader(const std::uint8_t* data, std::size_t size) {
+  const GuideLoad load = load_guide_text(as_view(data, size), "/nonexistent-tonelint-fuzz/guide.yaml");
+  FUZZ_CHECK(load.ok() == load.errors.empty());
+  for (const Status& e : load.errors) FUZZ_CHECK(!e.message().empty());
+  return 0;
+}
+
+// The whole check path with the shipped guide; the first byte picks the format.
+inline int check(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  static const char* const kNames[] = {"fuzz.md", "fuzz.txt", "fuzz.html", "fuzz.eml"};
+  const std::string name = kNames[data[0] % 4];
+  auto source = load_source_bytes(std::string(as_view(data + 1, size - 1)), name);
+  if (!source.ok()) return 0;
+  auto report = shipped_session().lint(**source, extractor_for_path(name), Context{});
+  if (!report.ok()) return 0;
+  for (const Diagnostic& d : report->result.diagnostics) {
+    FUZZ_CHECK(d.offset + d.length <= (*source)->bytes().size());
+    FUZZ_CHECK(!d.rule.empty() && !d.message.empty());
+    for (const Suggestion& s : d.suggestions) FUZZ_CHECK(s.offset + s.length <= (*source)->bytes().size());
+  }
+  FUZZ_CHECK(report->result.score >= 0 && report->result.score <= 100);
+  return 0;
+}
+
+// Applying edits: (1) the shipped guide's own rewrites of the text, all of them (--fix=all);
+// (2) edits made up from the input's tail. Either way the result is valid UTF-8 when the
+// text and the replacements are, and every byte outside the edits taken is unchanged.
+inline void check_applied(std::string_view before, const std::vector<Diagnostic>& diagnostics, bool utf8_edits) {
+  int applied = 0;
+  const std::string after = apply_suggestions(before, diagnostics, true, &applied);
+  const std::vector<const Suggestion*> taken = select_suggestions(before.size(), diagnostics, true);
+  FUZZ_CHECK(applied == static_cast<int>(taken.size()));
+  std::size_t in = 0, out = 0;
+  for (const Suggestion* s : taken) {
+    FUZZ_CHECK(s->offset >= in && s->offset + s->length <= before.size());
+    const std::size_t keep = s->offset - in;
+    FUZZ_CHECK(after.compare(out, keep, before, in, keep) == 0);  // untouched bytes before the edit
+    out += keep;
+    FUZZ_CHECK(after.compare(out, s->text.size(), s->text) == 0);
+    out += s->text.size();
+    in = s->offset + s->length;
+  }
+  FUZZ_CHECK(after.compare(out, std::string::npos, before, in) == 0);  // and after the last
+  FUZZ_CHECK(after.size() - out == before.size() - in);
+  if (utf8_edits) FUZZ_CHECK(!find_invalid_utf8(after).has_value());
+}
+
+inline int fix(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes = as_view(data, size);
+  // Text, then (after a 0xFF byte, which UTF-8 never has) edits: offset, length, text.
+  const std::size_t split = bytes.find('\xFF');
+  const std::string text = to_valid_utf8(bytes.substr(0, split));
+  auto source = load_source_bytes(text, "fuzz.md");
+  FUZZ_CHECK(source.ok());
+  auto report = shipped_session().lint(**source, extractor_for_path("fuzz.md"), Context{});
+  if (report.ok()) check_applied(text, report->result.diagnostics, true);
+  if (split == std::string_view::npos) return 0;
+  std::vector<Diagnostic> made_up;
+  std::string_view tail = bytes.substr(split + 1);
+  while (tail.size() >= 3) {
+    Diagnostic d;
+    Suggestion s;
+    s.offset = static_cast<unsigned char>(tail[0]) * (text.size() + 1) / 256;
+    s.length = static_cast<unsigned char>(tail[1]) % 16;
+    const std::size_t n = std::min<std::size_t>(static_cast<unsigned char>(tail[2]) % 8, tail.size() - 3);
+    s.text = std::string(tail.substr(3, n));
+    s.safe = (tail[2] & 0x80) == 0;
+    d.suggestions.push_back(std::move(s));
+    made_up.push_back(std::move(d));
+    tail.remove_prefix(3 + n);
+  }
+  check_applied(text, made_up, false);
+  return 0;
+}
+
+inline int html(const std::uint8_t* data, std::size_t size) {
+  extract_and_analyze(as_view(data, size), "fuzz.html", size < 4096);
+  return 0;
+}
+
+inline int email(const std::uint8_t* data, std::size_t size) {
+  extract_and_analyze(as_view(data, size), "fuzz.eml", size < 4096);
+  return 0;
+}
+
+// The repository config parser, and globs. First byte even: the input is a .tonelint.yaml,
+// then asked about a few paths; odd: a glob pattern, a newline, then paths to match.
+inline int repo_config(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view bytes = as_view(data + 1, size - 1);
+  if (data[0] % 2 == 0) {
+    auto config = RepoConfig::parse(bytes, "/nonexistent-tonelint-fuzz/.tonelint.yaml");
+    if (!config.ok()) {
+      FUZZ_CHECK(!config.status().message().empty());
+      return 0;
+    }
+    for (std::string_view path : {"a.md", "docs/x/y.txt", "support/incidents/a.md", "node_modules/p.md", ""}) {
+      (void)config->takes(path);
+      (void)config->excludes(path);
+      (void)config->context_for(path);
+    }
+    return 0;
+  }
+  const std::size_t nl = bytes.find('\n');
+  auto glob = Glob::compile(bytes.substr(0, nl));
+  if (!glob.ok() || nl == std::string_view::npos) return 0;
+  std::string_view paths = bytes.substr(nl + 1);
+  while (true) {
+    const std::size_t end = paths.find('\n');
+    const std::string_view path = paths.substr(0, end);
+    (void)glob->matches(path, false);
+    (void)glob->matches(path, true);
+    (void)glob->matches_path_or_parent(path);
+    if (end == std::string_view::npos) break;
+    paths.remove_prefix(end + 1);
+  }
+  return 0;
+}
+
+struct Target {
+  const char* name;
+  int (*run)(const std::uint8_t*, std::size_t);
+};
+
+inline constexpr Target kTargets[] = {
+    {"input_markdown", input_markdown}, {"tokenizer", tokenizer}, {"guide_loader", guide_loader},
+    {"check", check},                   {"fix", fix},             {"html", html},
+    {"email", email},                   {"repo_config", repo_config},
+};
+
+}  // namespace tonelint::fuzz
