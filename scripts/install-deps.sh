@@ -16,6 +16,7 @@ packages=(
   libstemmer-dev                     # English stems (Snowball) for inflection-insensitive matching
   libcli11-dev                       # command-line parsing
   nlohmann-json3-dev                 # JSON output
+  libcpp-httplib-dev                 # HTTP server of `tonelint serve` (Debian's build links OpenSSL, zlib, brotli; pulls their -dev packages)
   googletest libgtest-dev libgmock-dev  # unit and fixture tests (through CTest)
 )
 

@@ -17,9 +17,11 @@
 #include "cli/terminal.h"
 #include "config/draft_finder.h"
 #include "engine/session.h"
+#include "fix/fix_loop.h"
 #include "fix/fixer.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "report/json_report.h"
 #include "report/report.h"
 
 namespace tonelint::cli {
@@ -43,8 +45,6 @@ struct CheckOptions {
   bool no_color = false;
   std::vector<std::string> paths;
 };
-
-constexpr int kMaxFixPasses = 5;
 
 struct FileOutcome {
   std::string path;
@@ -101,25 +101,14 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   outcome.report = std::move(*report);
   if (options.fix.empty() && !options.diff) return outcome;
 
-  // Apply, re-check, repeat: a fix can reveal or unblock another (bounded passes). The file
-  // as read stays in `outcome` for --diff, which writes nothing and so reports it as it is.
-  const bool all = options.fix == "all";
-  std::unique_ptr<SourceText> current;
-  FileReport current_report = outcome.report;
-  int fixes = 0;
-  for (int pass = 0; pass < kMaxFixPasses; ++pass) {
-    const SourceText& text = current ? *current : *outcome.source;
-    int applied = 0;
-    std::string updated = apply_suggestions(text.bytes(), current_report.result.diagnostics, all, &applied);
-    if (applied == 0 || updated == text.bytes()) break;
-    auto next = load_source_bytes(std::move(updated), outcome.path);
-    if (!next.ok()) break;  // a rewrite never makes invalid UTF-8, but never write one either
-    auto next_report = lint_at_level(session, **next, extractor, flags, configured, min_level);
-    if (!next_report.ok()) break;
-    fixes += applied;
-    current = std::move(*next);
-    current_report = std::move(*next_report);
-  }
+  // Apply, re-check, repeat (fix_until_stable). The file as read stays in `outcome` for
+  // --diff, which writes nothing and so reports it as it is.
+  FixOutcome fixed = fix_until_stable(*outcome.source, outcome.report, options.fix == "all", [&](const SourceText& text) {
+    return lint_at_level(session, text, extractor, flags, configured, min_level);
+  });
+  std::unique_ptr<SourceText>& current = fixed.source;
+  const int fixes = fixed.applied;
+  FileReport& current_report = fixed.report;
   if (!current) return outcome;  // nothing to change
   if (options.diff) {
     outcome.diff = unified_diff(outcome.path, outcome.source->bytes(), current->bytes());
@@ -166,55 +155,16 @@ void print_text(const FileOutcome& f, const Palette& paint) {
 }
 
 nlohmann::json file_json(const FileOutcome& f) {
-  nlohmann::json j;
-  j["path"] = f.path;
-  nlohmann::json ctx = nlohmann::json::object(), sources = nlohmann::json::object();
-  for (std::size_t d = 0; d < kDimensionCount; ++d) {
-    ctx[kDimensionNames[d]] = f.report.context.values[d];
-    sources[kDimensionNames[d]] = context_source_name(f.report.context_sources[d]);
-  }
-  j["context"] = ctx;
-  j["context_source"] = sources;
+  report::JsonFile file;
+  file.path = f.path;
+  file.source = f.source.get();
+  file.report = &f.report;
+  file.fixes = f.fixes;
   if (f.plan != nullptr && f.plan->config) {
-    // Which config governed the file, and which of its patterns set each context value.
-    nlohmann::json config = {{"path", f.plan->config->path().string()}};
-    nlohmann::json patterns = nlohmann::json::object();
-    for (std::size_t d = 0; d < kDimensionCount; ++d) {
-      if (f.report.context_sources[d] == ContextSource::kConfig) patterns[kDimensionNames[d]] = f.plan->context.matched[d];
-    }
-    if (!patterns.empty()) config["patterns"] = std::move(patterns);
-    j["config"] = std::move(config);
+    file.config_path = f.plan->config->path().string();
+    file.config_patterns = &f.plan->context.matched;
   }
-  j["score"] = f.report.result.score;
-  j["scores"] = f.report.result.category_scores;
-  j["sentences"] = f.report.result.sentences;
-  nlohmann::json list = nlohmann::json::array();
-  const SourceText& src = *f.source;
-  for (const Diagnostic& d : f.report.result.diagnostics) {
-    const Position p = src.position(d.offset);
-    const Position e = src.position(d.offset + d.length);
-    nlohmann::json dj;
-    dj["rule"] = d.rule;
-    dj["level"] = level_name(d.level);
-    dj["message"] = d.message;
-    dj["line"] = p.line;
-    dj["column"] = p.column;
-    dj["end_line"] = e.line;
-    dj["end_column"] = e.column;
-    dj["offset"] = d.offset;
-    dj["length"] = d.length;
-    dj["match"] = d.match;
-    nlohmann::json suggestions = nlohmann::json::array();
-    for (const Suggestion& s : d.suggestions) {
-      suggestions.push_back({{"text", s.text}, {"offset", s.offset}, {"length", s.length}, {"safe", s.safe}});
-    }
-    dj["suggestions"] = suggestions;
-    dj["origin"] = d.origin;
-    list.push_back(std::move(dj));
-  }
-  j["diagnostics"] = std::move(list);
-  if (f.fixes > 0) j["fixed"] = f.fixes;
-  return j;
+  return report::file_json(file);
 }
 
 using ReportWriter = void (*)(std::ostream&, const report::ReportInput&);
@@ -416,14 +366,12 @@ int run_check(CheckOptions options) {
     return kExitUsage;
   }
 
-  int errors = 0, warnings = 0, suggestions = 0, failed = 0, fixed = 0, failing = 0;
+  int failed = 0, fixed = 0, failing = 0;
+  report::JsonSummary summary;  // counts and score, for the JSON report and the stderr line
   report::ReportInput report_input;
   report_input.guide = draft_guides.empty() ? nullptr : draft_guides.front().get();
   report_input.version = TONELINT_VERSION;
   report_input.fail_on = fail_on_flag.value_or(Level::kError);
-  double total_penalty = 0;
-  std::size_t total_words = 0;
-  std::map<std::string, double> category_penalties;
   nlohmann::json json_files = nlohmann::json::array();
   for (const FileOutcome& f : outcomes) {
     if (!f.error.ok() && !f.source) {
@@ -439,11 +387,8 @@ int run_check(CheckOptions options) {
     // whatever the format, naming the file, line and rule; the exit status is the findings'.
     for (const Status& w : f.report.result.warnings) std::cerr << "tonelint: warning: " << w.to_string() << '\n';
     fixed += f.fixes;
-    total_penalty += f.report.result.penalty;
-    total_words += f.report.result.words;
-    for (const auto& [category, penalty] : f.report.result.category_penalties) category_penalties[category] += penalty;
+    summary.add(f.report);
     for (const Diagnostic& d : f.report.result.diagnostics) {
-      (d.level == Level::kError ? errors : d.level == Level::kWarning ? warnings : suggestions) += 1;
       if (report::at_or_above(d.level, f.fail_on)) ++failing;
     }
     if (options.format == "json") {
@@ -461,22 +406,18 @@ int run_check(CheckOptions options) {
   if (options.format == "json") {
     nlohmann::json out;
     out["files"] = std::move(json_files);
-    out["summary"] = {{"files", outcomes.size()},   {"errors", errors},
-                      {"warnings", warnings},       {"suggestions", suggestions},
-                      {"score", tone_score(total_penalty, total_words)}};
-    nlohmann::json scores = nlohmann::json::object();
-    for (const auto& [category, penalty] : category_penalties) scores[category] = tone_score(penalty, total_words);
-    out["summary"]["scores"] = std::move(scores);
+    out["summary"] = summary.to_json(outcomes.size());
     std::cout << out.dump() << '\n';
   } else if (writer != nullptr) {
     writer(std::cout, report_input);
   }
   std::cout.flush();
+  const int errors = summary.errors(), warnings = summary.warnings(), suggestions = summary.suggestions();
   std::cerr << "tonelint: " << outcomes.size() << " file" << (outcomes.size() == 1 ? "" : "s") << ", " << errors
             << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << ", "
             << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
-  std::cerr << ", tone score " << tone_score(total_penalty, total_words) << '\n';
+  std::cerr << ", tone score " << summary.score() << '\n';
   if (failed > 0) return kExitUsage;
   return failing > 0 ? kExitFindings : kExitOk;
 }

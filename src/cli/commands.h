@@ -23,6 +23,7 @@ std::function<int()> add_tokens_command(CLI::App& app);
 std::function<int()> add_explain_command(CLI::App& app);
 std::function<int()> add_check_command(CLI::App& app);
 std::function<int()> add_test_command(CLI::App& app);
+std::function<int()> add_serve_command(CLI::App& app);
 std::function<int()> add_lsp_command(CLI::App& app);
 
 // --channel --situation --audience --emotion, shared by check, explain and serve.

@@ -1,10 +1,9 @@
-#include <unistd.h>
-
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "config/repo_config.h"
+#include "tonelint/tone_guide.h"
 
 namespace tonelint::cli {
 
@@ -24,30 +23,9 @@ Context ContextFlags::to_context() const {
   return c;
 }
 
-namespace {
+std::string shipped_guide() { return shipped_guide_path(); }
 
 namespace fs = std::filesystem;
-
-// The directory of the running executable, so the shipped guide is found wherever it runs from.
-fs::path executable_dir() {
-  char buffer[4096];
-  const ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
-  if (n <= 0) return {};
-  return fs::path(std::string(buffer, static_cast<std::size_t>(n))).parent_path();
-}
-
-}  // namespace
-
-std::string shipped_guide() {
-  // Next to the binary (build/tonelint → rules/) or installed.
-  const fs::path exe = executable_dir();
-  std::error_code ec;
-  for (const fs::path& candidate : {exe / ".." / "rules" / "tonelint.yaml", exe / "rules" / "tonelint.yaml",
-                                    exe / ".." / "share" / "tonelint" / "rules" / "tonelint.yaml"}) {
-    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
-  }
-  return {};
-}
 
 std::string find_guide(const std::string& requested, const std::string& config,
                        const std::vector<std::string>& inputs, std::string* why) {
@@ -79,16 +57,7 @@ std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requeste
   return load_guide_or_report(path);
 }
 
-std::string shipped_user_dictionary() {
-  // Built next to the binary (build/dictionaries/brand-names.dic) or installed.
-  const fs::path exe = executable_dir();
-  std::error_code ec;
-  for (const fs::path& candidate : {exe / "dictionaries" / "brand-names.dic",
-                                    exe / ".." / "share" / "tonelint" / "dictionaries" / "brand-names.dic"}) {
-    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
-  }
-  return {};
-}
+std::string shipped_user_dictionary() { return shipped_user_dictionary_path(); }
 
 std::shared_ptr<const MecabModel> load_model_or_report() {
   auto model = MecabModel::load("", MecabModel::user_dictionaries(shipped_user_dictionary()));

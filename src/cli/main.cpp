@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   std::function<int()> run_explain = tonelint::cli::add_explain_command(app);
   std::function<int()> run_check = tonelint::cli::add_check_command(app);
   std::function<int()> run_test = tonelint::cli::add_test_command(app);
+  std::function<int()> run_serve = tonelint::cli::add_serve_command(app);
   std::function<int()> run_lsp = tonelint::cli::add_lsp_command(app);
 
   try {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("explain")) return run_explain();
   if (app.got_subcommand("check")) return run_check();
   if (app.got_subcommand("test")) return run_test();
+  if (app.got_subcommand("serve")) return run_serve();
   if (app.got_subcommand("lsp")) return run_lsp();
   return tonelint::cli::kExitUsage;
 }

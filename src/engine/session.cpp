@@ -18,14 +18,52 @@ const char* context_source_name(ContextSource source) {
   return "guide default";
 }
 
+std::shared_ptr<const CompiledRules> SharedRules::find(const Context& context) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = compiled_.find(context.values);
+  if (it == compiled_.end()) return nullptr;
+  uses_.splice(uses_.begin(), uses_, it->second.use);
+  return it->second.rules;
+}
+
+std::shared_ptr<const CompiledRules> SharedRules::insert(const Context& context,
+                                                         std::shared_ptr<const CompiledRules> rules) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, added] = compiled_.try_emplace(context.values);
+  if (!added) return it->second.rules;
+  uses_.push_front(context.values);
+  it->second = Entry{std::move(rules), uses_.begin()};
+  std::shared_ptr<const CompiledRules> kept = it->second.rules;
+  while (compiled_.size() > capacity_) {
+    // Evicted rules live on while a lint still uses them (shared_ptr).
+    compiled_.erase(uses_.back());
+    uses_.pop_back();
+  }
+  return kept;
+}
+
+std::size_t SharedRules::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return compiled_.size();
+}
+
 Result<std::unique_ptr<LintSession>> LintSession::create(std::shared_ptr<const Guide> guide,
-                                                         std::shared_ptr<const MecabModel> model) {
+                                                         std::shared_ptr<const MecabModel> model,
+                                                         std::shared_ptr<SharedRules> shared) {
   auto analyzer = Analyzer::create(std::move(model));
   if (!analyzer.ok()) return analyzer.status();
-  return std::unique_ptr<LintSession>(new LintSession(std::move(guide), std::move(*analyzer)));
+  return std::unique_ptr<LintSession>(new LintSession(std::move(guide), std::move(*analyzer), std::move(shared)));
 }
 
 Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Context& context) {
+  if (shared_) {
+    if (auto rules = shared_->find(context)) return rules;
+    // Compiled outside the shared lock: two sessions may race on a new context, and the
+    // first one stored wins; neither blocks the other's lookups meanwhile.
+    auto compiled = CompiledRules::compile(guide_, context, *analyzer_);
+    if (!compiled.ok()) return compiled.status();
+    return shared_->insert(context, std::move(*compiled));
+  }
   auto it = compiled_.find(context.values);
   if (it != compiled_.end()) return it->second;
   auto compiled = CompiledRules::compile(guide_, context, *analyzer_);

@@ -53,12 +53,20 @@ std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const s
 }
 
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
-                              int* applied) {
+                              int* applied, std::vector<AppliedEdit>* applied_edits) {
   const std::vector<const Suggestion*> edits = select_suggestions(text.size(), diagnostics, include_unsafe);
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
   for (const Suggestion* s : edits) {
+    if (applied_edits != nullptr) {
+      // The finding whose preferred rewrite this is, for the rule id.
+      const auto d = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& x) {
+        return !x.suggestions.empty() && &x.suggestions.front() == s;
+      });
+      applied_edits->push_back({d == diagnostics.end() ? std::string() : d->rule, s->offset, s->length,
+                                std::string(text.substr(s->offset, s->length)), s->text, s->safe});
+    }
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
     at = s->offset + s->length;

@@ -3,6 +3,7 @@
 // changed since it was read.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +19,21 @@ namespace tonelint {
 std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
                                                   bool include_unsafe);
 
-// `text` with the suggestions select_suggestions takes applied.
+// One rewrite as applied: bytes [offset, offset + length) of the text it was applied to
+// (`before`) became `after`.
+struct AppliedEdit {
+  std::string rule;
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  std::string before;
+  std::string after;
+  bool safe = true;
+};
+
+// `text` with the suggestions select_suggestions takes applied. `edits`, when given,
+// receives each edit taken, in text order.
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
-                              int* applied);
+                              int* applied, std::vector<AppliedEdit>* edits = nullptr);
 
 // A unified diff (3 lines of context) from `before` to `after`, or "" when equal.
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);

@@ -1,0 +1,278 @@
+#include <algorithm>
+#include <mutex>
+#include <new>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_internal.h"
+#include "extract/extractor.h"
+#include "fix/fix_loop.h"
+#include "guide/did_you_mean.h"
+#include "report/json_report.h"
+
+namespace tonelint {
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kSuggestion: return "suggestion";
+  }
+  return "warning";
+}
+
+namespace {
+
+constexpr const char* kDefaultName = "<text>";
+
+Severity severity_of(Level level) {
+  switch (level) {
+    case Level::kError: return Severity::kError;
+    case Level::kWarning: return Severity::kWarning;
+    case Level::kSuggestion: return Severity::kSuggestion;
+  }
+  return Severity::kWarning;
+}
+
+// The caller's context as the engine's flags, each dimension and value checked against the
+// guide; an error names the option ("context.channel").
+Result<Context> context_flags(const Guide& guide, const std::map<std::string, std::string>& given) {
+  Context flags;
+  const std::vector<std::string> names(kDimensionNames.begin(), kDimensionNames.end());
+  for (const auto& [name, value] : given) {
+    auto dim = std::find(names.begin(), names.end(), name);
+    if (dim == names.end()) {
+      return Status(ErrorCode::kInvalidArgument,
+                    "unknown context dimension '" + name + "'" + did_you_mean(name, names) +
+                        "; expected channel, situation, audience or emotion",
+                    Location{"context." + name});
+    }
+    const auto d = static_cast<std::size_t>(dim - names.begin());
+    if (!guide.allows(static_cast<Dimension>(d), value)) {
+      std::string list;
+      for (const std::string& v : guide.allowed[d]) list += (list.empty() ? "" : ", ") + v;
+      return Status(ErrorCode::kInvalidArgument,
+                    "unknown " + name + " '" + value + "'" + did_you_mean(value, guide.allowed[d]) + " for guide '" +
+                        guide.id + "'; allowed: " + list,
+                    Location{"context." + name});
+    }
+    flags.values[d] = value;
+  }
+  return flags;
+}
+
+Result<const Extractor*> extractor_of(const CheckOptions& options, const std::string& name) {
+  if (options.format.empty()) return &extractor_for_path(name);
+  const Extractor* extractor = extractor_for_format(options.format);
+  if (extractor == nullptr) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "unknown format '" + options.format + "' (expected text or markdown, or html or email where supported)",
+                  Location{"format"});
+  }
+  return extractor;
+}
+
+CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state) {
+  CheckResult out;
+  out.guide = guide.id;
+  const FileReport& report = state->report;
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    out.context.push_back({kDimensionNames[d], report.context.values[d], context_source_name(report.context_sources[d])});
+  }
+  out.score = report.result.score;
+  out.sentences = report.result.sentences;
+  const SourceText& src = *state->source;
+  out.findings.reserve(report.result.diagnostics.size());
+  for (const Diagnostic& d : report.result.diagnostics) {
+    Finding f;
+    f.rule = d.rule;
+    f.level = severity_of(d.level);
+    f.message = d.message;
+    f.offset = d.offset;
+    f.length = d.length;
+    const Position p = src.position(d.offset);
+    const Position e = src.position(d.offset + d.length);
+    f.line = p.line;
+    f.column = p.column;
+    f.end_line = e.line;
+    f.end_column = e.column;
+    f.match = d.match;
+    for (const Suggestion& s : d.suggestions) f.suggestions.push_back({s.text, s.offset, s.length, s.safe});
+    f.origin = d.origin;
+    out.findings.push_back(std::move(f));
+  }
+  out.state = std::move(state);
+  return out;
+}
+
+nlohmann::json report_json(const CheckState& state) {
+  nlohmann::json out;
+  report::JsonFile file;
+  file.path = state.source->path();
+  file.source = state.source.get();
+  file.report = &state.report;
+  file.fixes = state.fixes;
+  out["files"] = nlohmann::json::array({report::file_json(file)});
+  report::JsonSummary summary;
+  summary.add(state.report);
+  out["summary"] = summary.to_json(1);
+  return out;
+}
+
+}  // namespace
+
+// The sessions (per-thread analysers and their compiled rules) of one checker. A call
+// borrows one for its duration; a session is never used by two threads at once. The
+// pool grows to the number of calls that ever ran at the same time.
+struct Checker::Impl {
+  std::shared_ptr<const ToneGuide> guide;
+  std::shared_ptr<SharedRules> shared;
+  std::mutex mutex;
+  std::vector<std::unique_ptr<LintSession>> idle;
+
+  Result<std::unique_ptr<LintSession>> acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!idle.empty()) {
+        std::unique_ptr<LintSession> session = std::move(idle.back());
+        idle.pop_back();
+        return session;
+      }
+    }
+    // Made outside the lock: a MeCab tagger takes a while to create.
+    return LintSession::create(guide->impl().guide, guide->impl().dictionaries->impl().model, shared);
+  }
+
+  void release(std::unique_ptr<LintSession> session) {
+    std::lock_guard<std::mutex> lock(mutex);
+    idle.push_back(std::move(session));
+  }
+};
+
+namespace {
+
+// Returns the borrowed session to its pool however the call ends.
+class Lease {
+ public:
+  Lease(Checker::Impl* pool, std::unique_ptr<LintSession> session) : pool_(pool), session_(std::move(session)) {}
+  ~Lease() { pool_->release(std::move(session_)); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  LintSession& operator*() { return *session_; }
+
+ private:
+  Checker::Impl* pool_;
+  std::unique_ptr<LintSession> session_;
+};
+
+}  // namespace
+
+Checker::Checker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Checker::Checker(Checker&&) noexcept = default;
+Checker& Checker::operator=(Checker&&) noexcept = default;
+Checker::~Checker() = default;
+
+Result<Checker> Checker::create(std::shared_ptr<const ToneGuide> guide, const CheckerOptions& options) {
+  if (!guide) return Status(ErrorCode::kInvalidArgument, "Checker::create: no guide");
+  auto impl = std::make_unique<Impl>();
+  impl->guide = std::move(guide);
+  impl->shared = std::make_shared<SharedRules>(options.compiled_contexts);
+  // One session up front: it fails here, not on the first check, if MeCab cannot start.
+  auto first = impl->acquire();
+  if (!first.ok()) return first.status();
+  impl->release(std::move(*first));
+  return Checker(std::move(impl));
+}
+
+const ToneGuide& Checker::guide() const { return *impl_->guide; }
+const std::shared_ptr<const ToneGuide>& Checker::guide_ptr() const { return impl_->guide; }
+
+Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& options) const {
+  try {
+    const Guide& guide = *impl_->guide->impl().guide;
+    const std::string name = options.filename.empty() ? kDefaultName : options.filename;
+    auto extractor = extractor_of(options, name);
+    if (!extractor.ok()) return extractor.status();
+    auto flags = context_flags(guide, options.context);
+    if (!flags.ok()) return flags.status();
+    auto source = load_source_bytes(std::string(text), name);
+    if (!source.ok()) return source.status();
+    auto session = impl_->acquire();
+    if (!session.ok()) return session.status();
+    Lease lease(impl_.get(), std::move(*session));
+    auto report = (*lease).lint(**source, **extractor, *flags);
+    if (!report.ok()) return report.status();
+    auto state = std::make_shared<CheckState>(CheckState{std::move(*source), std::move(*report), 0});
+    return result_of(guide, std::move(state));
+  } catch (const std::bad_alloc&) {
+    return Status(ErrorCode::kTooLarge, "out of memory while checking the text");
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+Result<FixResult> Checker::fix(std::string_view text, const CheckOptions& options, FixMode mode) const {
+  try {
+    const Guide& guide = *impl_->guide->impl().guide;
+    const std::string name = options.filename.empty() ? kDefaultName : options.filename;
+    auto extractor = extractor_of(options, name);
+    if (!extractor.ok()) return extractor.status();
+    auto flags = context_flags(guide, options.context);
+    if (!flags.ok()) return flags.status();
+    auto source = load_source_bytes(std::string(text), name);
+    if (!source.ok()) return source.status();
+    auto session = impl_->acquire();
+    if (!session.ok()) return session.status();
+    Lease lease(impl_.get(), std::move(*session));
+    auto report = (*lease).lint(**source, **extractor, *flags);
+    if (!report.ok()) return report.status();
+    FixOutcome fixed = fix_until_stable(**source, *report, mode == FixMode::kAll, [&](const SourceText& next) {
+      return (*lease).lint(next, **extractor, *flags);
+    });
+    FixResult out;
+    for (std::size_t pass = 0; pass < fixed.passes.size(); ++pass) {
+      for (AppliedEdit& e : fixed.passes[pass].edits) {
+        out.edits.push_back({static_cast<int>(pass + 1), std::move(e.rule), e.offset, e.length, std::move(e.before),
+                             std::move(e.after), e.safe});
+      }
+    }
+    auto state = std::make_shared<CheckState>();
+    if (fixed.source) {
+      state->source = std::move(fixed.source);
+      state->report = std::move(fixed.report);
+      state->fixes = fixed.applied;
+    } else {
+      state->source = std::move(*source);
+      state->report = std::move(*report);
+    }
+    out.text = std::string(state->source->bytes());
+    out.remaining = result_of(guide, std::move(state));
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Status(ErrorCode::kTooLarge, "out of memory while fixing the text");
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+std::string to_json(const CheckResult& result) {
+  if (!result.state) return "{}";
+  // Replacement characters rather than an exception should a message ever carry bad UTF-8.
+  return report_json(*result.state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string to_json(const FixResult& result) {
+  if (!result.remaining.state) return "{}";
+  nlohmann::json out = report_json(*result.remaining.state);
+  out["text"] = result.text;
+  out["applied"] = result.edits.size();
+  nlohmann::json edits = nlohmann::json::array();
+  for (const FixEdit& e : result.edits) {
+    edits.push_back({{"pass", e.pass},    {"rule", e.rule},     {"offset", e.offset}, {"length", e.length},
+                     {"before", e.before}, {"after", e.after}, {"safe", e.safe}});
+  }
+  out["edits"] = std::move(edits);
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace tonelint

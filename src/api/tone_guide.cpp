@@ -1,0 +1,100 @@
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "api/api_internal.h"
+#include "guide/guide_loader.h"
+
+namespace tonelint {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The directory of the running executable: the build and installs lay data out around it.
+fs::path executable_dir() {
+  char buffer[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n <= 0) return {};
+  return fs::path(std::string(buffer, static_cast<std::size_t>(n))).parent_path();
+}
+
+std::string first_file(std::initializer_list<fs::path> candidates) {
+  std::error_code ec;
+  for (const fs::path& candidate : candidates) {
+    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string shipped_guide_path() {
+  // build/tonelint → rules/ of the source tree; or installed.
+  const fs::path exe = executable_dir();
+  return first_file({exe / ".." / "rules" / "tonelint.yaml", exe / "rules" / "tonelint.yaml",
+                     exe / ".." / "share" / "tonelint" / "rules" / "tonelint.yaml"});
+}
+
+std::string shipped_user_dictionary_path() {
+  // Built next to the binary (build/dictionaries/brand-names.dic) or installed.
+  const fs::path exe = executable_dir();
+  return first_file({exe / "dictionaries" / "brand-names.dic",
+                     exe / ".." / "share" / "tonelint" / "dictionaries" / "brand-names.dic"});
+}
+
+Dictionaries::Dictionaries(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Dictionaries::~Dictionaries() = default;
+
+Result<std::shared_ptr<const Dictionaries>> Dictionaries::load(const Options& options) {
+  const std::vector<std::string> user_dics =
+      options.user_dictionaries ? *options.user_dictionaries
+                                : MecabModel::user_dictionaries(shipped_user_dictionary_path());
+  auto model = MecabModel::load(options.mecab_dicdir, user_dics);
+  if (!model.ok()) return model.status();
+  return std::shared_ptr<const Dictionaries>(
+      std::make_shared<Dictionaries>(std::make_unique<Impl>(Impl{std::move(*model)})));
+}
+
+const std::string& Dictionaries::mecab_dicdir() const { return impl_->model->dicdir(); }
+const std::vector<std::string>& Dictionaries::user_dictionaries() const { return impl_->model->user_dics(); }
+
+ToneGuide::ToneGuide(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ToneGuide::~ToneGuide() = default;
+
+Result<std::shared_ptr<const ToneGuide>> ToneGuide::load(const Options& options) {
+  const std::string path = options.guide_path.empty() ? shipped_guide_path() : options.guide_path;
+  if (path.empty()) {
+    return Status(ErrorCode::kNotFound,
+                  "no guide given and the shipped rules/tonelint.yaml is not beside the executable: set guide_path");
+  }
+  GuideLoad load = load_guide_file(path);
+  if (!load.ok()) {
+    if (load.errors.empty()) return Status(ErrorCode::kParse, "the guide could not be loaded", Location{path});
+    const Status& first = load.errors.front();
+    std::string message = first.message();
+    for (std::size_t i = 1; i < load.errors.size(); ++i) message.append("\n").append(load.errors[i].to_string());
+    return Status(first.code(), std::move(message), first.location());
+  }
+  std::shared_ptr<const Dictionaries> dictionaries = options.dictionaries;
+  if (!dictionaries) {
+    auto loaded = Dictionaries::load(options.dictionary_options);
+    if (!loaded.ok()) return loaded.status();
+    dictionaries = std::move(*loaded);
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->guide = std::move(load.guide);
+  impl->dictionaries = std::move(dictionaries);
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    impl->dimensions.push_back({kDimensionNames[d], impl->guide->allowed[d], impl->guide->defaults.values[d]});
+  }
+  return std::shared_ptr<const ToneGuide>(std::make_shared<ToneGuide>(std::move(impl)));
+}
+
+const std::string& ToneGuide::id() const { return impl_->guide->id; }
+const std::string& ToneGuide::path() const { return impl_->guide->path; }
+const std::vector<std::string>& ToneGuide::languages() const { return impl_->guide->languages; }
+const std::vector<ContextDimension>& ToneGuide::dimensions() const { return impl_->dimensions; }
+std::size_t ToneGuide::rule_count() const { return impl_->guide->rules.size(); }
+const std::shared_ptr<const Dictionaries>& ToneGuide::dictionaries() const { return impl_->dictionaries; }
+
+}  // namespace tonelint

@@ -1,0 +1,81 @@
+#include "report/json_report.h"
+
+namespace tonelint::report {
+
+nlohmann::json file_json(const JsonFile& f) {
+  const FileReport& report = *f.report;
+  nlohmann::json j;
+  j["path"] = f.path;
+  nlohmann::json ctx = nlohmann::json::object(), sources = nlohmann::json::object();
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    ctx[kDimensionNames[d]] = report.context.values[d];
+    sources[kDimensionNames[d]] = context_source_name(report.context_sources[d]);
+  }
+  j["context"] = ctx;
+  j["context_source"] = sources;
+  if (!f.config_path.empty()) {
+    // Which config governed the file, and which of its patterns set each context value.
+    nlohmann::json config = {{"path", f.config_path}};
+    nlohmann::json patterns = nlohmann::json::object();
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {
+      if (report.context_sources[d] == ContextSource::kConfig && f.config_patterns != nullptr) {
+        patterns[kDimensionNames[d]] = (*f.config_patterns)[d];
+      }
+    }
+    if (!patterns.empty()) config["patterns"] = std::move(patterns);
+    j["config"] = std::move(config);
+  }
+  j["score"] = report.result.score;
+  j["scores"] = report.result.category_scores;
+  j["sentences"] = report.result.sentences;
+  nlohmann::json list = nlohmann::json::array();
+  const SourceText& src = *f.source;
+  for (const Diagnostic& d : report.result.diagnostics) {
+    const Position p = src.position(d.offset);
+    const Position e = src.position(d.offset + d.length);
+    nlohmann::json dj;
+    dj["rule"] = d.rule;
+    dj["level"] = level_name(d.level);
+    dj["message"] = d.message;
+    dj["line"] = p.line;
+    dj["column"] = p.column;
+    dj["end_line"] = e.line;
+    dj["end_column"] = e.column;
+    dj["offset"] = d.offset;
+    dj["length"] = d.length;
+    dj["match"] = d.match;
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (const Suggestion& s : d.suggestions) {
+      suggestions.push_back({{"text", s.text}, {"offset", s.offset}, {"length", s.length}, {"safe", s.safe}});
+    }
+    dj["suggestions"] = suggestions;
+    dj["origin"] = d.origin;
+    list.push_back(std::move(dj));
+  }
+  j["diagnostics"] = std::move(list);
+  if (f.fixes > 0) j["fixed"] = f.fixes;
+  return j;
+}
+
+void JsonSummary::add(const FileReport& report) {
+  penalty_ += report.result.penalty;
+  words_ += report.result.words;
+  for (const auto& [category, penalty] : report.result.category_penalties) category_penalties_[category] += penalty;
+  for (const Diagnostic& d : report.result.diagnostics) {
+    (d.level == Level::kError ? errors_ : d.level == Level::kWarning ? warnings_ : suggestions_) += 1;
+  }
+}
+
+int JsonSummary::score() const { return tone_score(penalty_, words_); }
+
+nlohmann::json JsonSummary::to_json(std::size_t files) const {
+  nlohmann::json summary = {{"files", files},       {"errors", errors_},
+                            {"warnings", warnings_}, {"suggestions", suggestions_},
+                            {"score", score()}};
+  nlohmann::json scores = nlohmann::json::object();
+  for (const auto& [category, penalty] : category_penalties_) scores[category] = tone_score(penalty, words_);
+  summary["scores"] = std::move(scores);
+  return summary;
+}
+
+}  // namespace tonelint::report

@@ -1,0 +1,269 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "api/json_api.h"
+
+namespace tonelint::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr const char* kJson = "application/json";
+
+// When the request on this worker thread arrived at routing (before its body was read).
+thread_local Clock::time_point t_request_start{};
+
+void send_json(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, kJson);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message, const std::string& field = "") {
+  nlohmann::json error = {{"message", message}};
+  if (!field.empty()) error["field"] = field;
+  send_json(res, status, nlohmann::json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+const char* reason(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "no such endpoint";
+    case 405: return "method not allowed";
+    case 408: return "request timeout";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    case 415: return "unsupported media type";
+    default: return status >= 500 ? "internal error" : "request refused";
+  }
+}
+
+// Endpoints named in metrics: the known ones, everything else as "other" (bounded labels).
+std::string endpoint_of(const std::string& path) {
+  for (const char* known : {"/v1/check", "/v1/fix", "/v1/guides", "/healthz", "/metrics"}) {
+    if (path == known) return known;
+  }
+  return "other";
+}
+
+bool is_json_content_type(const std::string& value) {
+  std::string lower;
+  for (char c : value) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower.rfind("application/json", 0) == 0 &&
+         (lower.size() == 16 || lower[16] == ';' || lower[16] == ' ');
+}
+
+int http_status_of(const Status& s) {
+  switch (s.code()) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kInvalidUtf8:
+    case ErrorCode::kBinary:
+    case ErrorCode::kParse:
+    case ErrorCode::kNotFound: return 400;
+    case ErrorCode::kTooLarge: return 413;
+    default: return 500;
+  }
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, GuideRegistry& registry, Metrics& metrics)
+    : options_(std::move(options)), registry_(registry), metrics_(metrics), http_(std::make_unique<httplib::Server>()) {
+  const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_payload_max_length(options_.max_body_bytes);
+  http_->set_read_timeout(options_.read_timeout_ms / 1000, (options_.read_timeout_ms % 1000) * 1000);
+  http_->set_write_timeout(options_.write_timeout_ms / 1000, (options_.write_timeout_ms % 1000) * 1000);
+  http_->set_keep_alive_timeout(options_.keep_alive_timeout_s);
+  http_->set_keep_alive_max_count(static_cast<std::size_t>(std::max(1, options_.keep_alive_max_requests)));
+  http_->set_tcp_nodelay(true);  // small JSON responses: no Nagle delay
+  install_routes();
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<int> HttpServer::bind() {
+  int port = options_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(options_.host);
+    if (port <= 0) return Status(ErrorCode::kIo, "cannot bind to " + options_.host + " on any port");
+  } else if (!http_->bind_to_port(options_.host, port)) {
+    return Status(ErrorCode::kIo, "cannot bind to " + options_.host + ":" + std::to_string(port));
+  }
+  return port;
+}
+
+bool HttpServer::run() { return http_->listen_after_bind(); }
+
+void HttpServer::stop() { http_->stop(); }
+
+void HttpServer::install_routes() {
+  httplib::Server& http = *http_;
+  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_request_start = Clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Every response, the refused ones included, is counted once it is written.
+  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    double seconds = -1;  // unknown: refused before routing (a broken request line)
+    if (t_request_start != Clock::time_point{}) {
+      seconds = std::chrono::duration<double>(Clock::now() - t_request_start).count();
+      t_request_start = Clock::time_point{};
+    }
+    metrics_.record_request(endpoint_of(req.path), res.status, seconds);
+  });
+  // Errors httplib answers itself (413, 400 for a broken request line, 404) get a JSON body too.
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours already
+        send_error(res, res.status, std::string(reason(res.status)) + (res.status == 404 ? ": " + req.path : ""));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "internal error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what += std::string(": ") + e.what();
+    } catch (...) {
+    }
+    send_error(res, 500, what);
+  });
+
+  auto check_or_fix = [this](bool fix) {
+    return [this, fix](const httplib::Request& req, httplib::Response& res) {
+      if (!is_json_content_type(req.get_header_value("Content-Type"))) {
+        send_error(res, 415, "send the request as Content-Type: application/json", "Content-Type");
+        return;
+      }
+      nlohmann::json body;
+      try {
+        body = nlohmann::json::parse(req.body);
+      } catch (const nlohmann::json::parse_error& e) {
+        // e.byte: where the parser gave up, 1-based.
+        send_error(res, 400, std::string("malformed JSON: ") + e.what(), "body");
+        return;
+      }
+      if (!body.is_object()) {
+        send_error(res, 400, std::string("the body must be a JSON object, not ") + body.type_name(), "body");
+        return;
+      }
+      auto text = body.find("text");
+      if (text == body.end() || !text->is_string()) {
+        send_error(res, 400,
+                   text == body.end() ? "'text' is required" : std::string("'text' must be a string, got ") + text->type_name(),
+                   "text");
+        return;
+      }
+      const std::string& draft = text->get_ref<const std::string&>();
+      if (draft.size() > options_.max_text_bytes) {
+        send_error(res, 413,
+                   "'text' is " + std::to_string(draft.size()) + " bytes; the limit is " +
+                       std::to_string(options_.max_text_bytes),
+                   "text");
+        return;
+      }
+      std::string guide_id;
+      if (auto g = body.find("guide"); g != body.end() && !g->is_null()) {
+        if (!g->is_string()) {
+          send_error(res, 400, std::string("'guide' must be a string, got ") + g->type_name(), "guide");
+          return;
+        }
+        guide_id = g->get<std::string>();
+      }
+      FixMode mode = FixMode::kSafe;
+      if (auto m = body.find("mode"); fix && m != body.end() && !m->is_null()) {
+        if (!m->is_string() || (*m != "safe" && *m != "all")) {
+          send_error(res, 400, "'mode' must be \"safe\" or \"all\"", "mode");
+          return;
+        }
+        if (*m == "all") mode = FixMode::kAll;
+      }
+      std::vector<std::string> also = {"text", "guide"};
+      if (fix) also.push_back("mode");
+      auto options = api::check_options_from_json(body, also);
+      if (!options.ok()) {
+        send_error(res, 400, options.status().message(), options.status().location().path);
+        return;
+      }
+      // One snapshot for the whole request: the guide as it was or as it is, never half.
+      const std::shared_ptr<const GuideSnapshot> snapshot = registry_.snapshot();
+      const std::shared_ptr<const ServedGuide> served = snapshot->find(guide_id);
+      if (!served) {
+        std::string ids;
+        for (const auto& g : snapshot->guides) ids += (ids.empty() ? "" : ", ") + g->guide().id();
+        send_error(res, 400, "unknown guide '" + guide_id + "'; served: " + ids, "guide");
+        return;
+      }
+      res.set_header("X-Tonelint-Guide", served->guide().id());
+      res.set_header("X-Tonelint-Guide-Generation", std::to_string(served->generation));
+      const std::string text_name = options->filename.empty() ? "<text>" : options->filename;
+      auto report_error = [&](const Status& s) {
+        nlohmann::json error = api::error_json(s);
+        // An error in the text itself (front matter, encoding) is reported at field "text".
+        if (s.location().path == text_name) error["error"]["field"] = "text";
+        send_json(res, http_status_of(s), error.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      };
+      std::vector<std::string> rules;
+      if (fix) {
+        auto result = served->checker->fix(draft, *options, mode);
+        if (!result.ok()) return report_error(result.status());
+        for (const Finding& f : result->remaining.findings) rules.push_back(f.rule);
+        send_json(res, 200, to_json(*result));
+      } else {
+        auto result = served->checker->check(draft, *options);
+        if (!result.ok()) return report_error(result.status());
+        for (const Finding& f : result->findings) rules.push_back(f.rule);
+        send_json(res, 200, to_json(*result));
+      }
+      metrics_.record_findings(rules);
+    };
+  };
+  http.Post("/v1/check", check_or_fix(false));
+  http.Post("/v1/fix", check_or_fix(true));
+
+  http.Get("/v1/guides", [this](const httplib::Request&, httplib::Response& res) {
+    const auto snapshot = registry_.snapshot();
+    nlohmann::json guides = nlohmann::json::array();
+    for (std::size_t i = 0; i < snapshot->guides.size(); ++i) {
+      const ServedGuide& g = *snapshot->guides[i];
+      nlohmann::json j = api::guide_json(g.guide());
+      j["default"] = i == 0;
+      j["generation"] = g.generation;
+      j["loaded_at"] = static_cast<std::int64_t>(g.loaded_at);
+      guides.push_back(std::move(j));
+    }
+    send_json(res, 200, nlohmann::json{{"guides", std::move(guides)}}.dump());
+  });
+  http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, nlohmann::json{{"status", "ok"}, {"guides", registry_.snapshot()->guides.size()}}.dump());
+  });
+  http.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    res.status = 200;
+    res.set_content(metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  // The right path with the wrong method: 405 with Allow, not 404.
+  auto wrong_method = [](const char* allow) {
+    return [allow](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Allow", allow);
+      send_error(res, 405, req.method + " is not allowed here; use " + allow);
+    };
+  };
+  for (const char* path : {"/v1/check", "/v1/fix"}) {
+    http.Get(path, wrong_method("POST"));
+    http.Put(path, wrong_method("POST"));
+    http.Patch(path, wrong_method("POST"));
+    http.Delete(path, wrong_method("POST"));
+  }
+  for (const char* path : {"/v1/guides", "/healthz", "/metrics"}) {
+    http.Post(path, wrong_method("GET"));
+    http.Put(path, wrong_method("GET"));
+    http.Patch(path, wrong_method("GET"));
+    http.Delete(path, wrong_method("GET"));
+  }
+}
+
+}  // namespace tonelint::server
