@@ -308,7 +308,7 @@ void MatchIndex::match_regexes(const MessageView& message, std::vector<std::vect
         m.token_begin = tb == UINT32_MAX ? 0 : tb;
         m.token_end = te;
         m.offset = block.map.to_source_begin(mb);
-        m.length = block.map.to_source_end(me) - m.offset;
+        m.length = std::max(block.map.to_source_end(me), m.offset) - m.offset;  // never wraps
         m.pattern = cr.pattern;
         m.source = PatternSource::kRegex;
         (*out)[cr.rule].push_back(m);

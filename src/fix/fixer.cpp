@@ -39,7 +39,8 @@ std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const s
   for (const Diagnostic& d : diagnostics) {
     if (d.suggestions.empty()) continue;
     const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
-    if ((s.safe || include_unsafe) && s.offset + s.length <= text_size) edits.push_back(&s);
+    // In 64 bits: offset + length of a broken span must not wrap around to something small.
+    if ((s.safe || include_unsafe) && std::size_t{s.offset} + s.length <= text_size) edits.push_back(&s);
   }
   std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
   std::vector<const Suggestion*> taken;
@@ -47,7 +48,7 @@ std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const s
   for (const Suggestion* s : edits) {
     if (s->offset < at) continue;  // overlaps an edit already taken: next pass
     taken.push_back(s);
-    at = s->offset + s->length;
+    at = std::size_t{s->offset} + s->length;
   }
   return taken;
 }
@@ -69,7 +70,7 @@ std::string apply_suggestions(std::string_view text, const std::vector<Diagnosti
     }
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
-    at = s->offset + s->length;
+    at = std::size_t{s->offset} + s->length;
   }
   out.append(text.substr(at));
   *applied = static_cast<int>(edits.size());

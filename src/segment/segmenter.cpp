@@ -176,7 +176,7 @@ void Segmenter::segment(const TextBlock& block, std::uint32_t block_index, std::
     s.text_begin = static_cast<std::uint32_t>(b);
     s.text_end = static_cast<std::uint32_t>(e);
     s.offset = block.map.to_source_begin(s.text_begin);
-    s.length = block.map.to_source_end(s.text_end) - s.offset;
+    s.length = std::max(block.map.to_source_end(s.text_end), s.offset) - s.offset;  // never wraps
     s.forced_split = forced;
     bool ja = false, en = false;
     for (std::size_t k = b; k < e && !(ja && en);) {

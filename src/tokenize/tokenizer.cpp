@@ -158,7 +158,7 @@ void Tokenizer::emit(Context& ctx, std::uint32_t begin, std::uint32_t end, Token
   t.text_offset = begin;
   t.text_length = end - begin;
   t.offset = ctx.block.map.to_source_begin(begin);
-  t.length = ctx.block.map.to_source_end(end) - t.offset;
+  t.length = std::max(ctx.block.map.to_source_end(end), t.offset) - t.offset;  // never wraps
   t.kind = kind;
   t.lang = lang;
   t.morph = morph;

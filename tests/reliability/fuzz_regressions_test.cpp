@@ -62,6 +62,20 @@ TEST_P(FuzzRegression, SavedInputsPass) {
   RecordProperty("inputs", static_cast<int>(inputs.size()));
 }
 
+// What fuzz_html's foster-parenting input could have led to: a span whose end lay before
+// its start, so its length wrapped to some 4 billion; offset + length then wrapped in 32
+// bits to a small number and the edit was taken, duplicating the text. Never again.
+TEST(FuzzFindings, AnEditWhoseEndWrapsAroundIsNeverApplied) {
+  Diagnostic d;
+  d.suggestions.push_back(Suggestion{142, 4294967154u, "x", true});  // 142 + 4294967154 = 2^32
+  const std::vector<Diagnostic> diagnostics{d};
+  EXPECT_TRUE(select_suggestions(200, diagnostics, true).empty());
+  int applied = -1;
+  const std::string text(200, 'a');
+  EXPECT_EQ(apply_suggestions(text, diagnostics, true, &applied), text);
+  EXPECT_EQ(applied, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegression, ::testing::ValuesIn(fuzz::kTargets),
                          [](const ::testing::TestParamInfo<fuzz::Target>& info) { return std::string(info.param.name); });
 
