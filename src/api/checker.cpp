@@ -187,9 +187,15 @@ Result<Checker> Checker::create(std::shared_ptr<const ToneGuide> guide, const Ch
 const ToneGuide& Checker::guide() const { return *impl_->guide; }
 const std::shared_ptr<const ToneGuide>& Checker::guide_ptr() const { return impl_->guide; }
 
-Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& options) const {
+namespace {
+
+// What check and fix share: the options resolved, the text loaded, a session borrowed for
+// the call and the first lint done; `then` finishes the job with them. No exception escapes.
+template <typename T, typename Then>
+Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const CheckOptions& options, const char* doing,
+                          Then then) {
   try {
-    const Guide& guide = *impl_->guide->impl().guide;
+    const Guide& guide = *impl->guide->impl().guide;
     const std::string name = options.filename.empty() ? kDefaultName : options.filename;
     auto extractor = extractor_of(options, name);
     if (!extractor.ok()) return extractor.status();
@@ -197,37 +203,37 @@ Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& op
     if (!flags.ok()) return flags.status();
     auto source = load_source_bytes(std::string(text), name);
     if (!source.ok()) return source.status();
-    auto session = impl_->acquire();
+    auto session = impl->acquire();
     if (!session.ok()) return session.status();
-    Lease lease(impl_.get(), std::move(*session));
+    Lease lease(impl, std::move(*session));
     auto report = (*lease).lint(**source, **extractor, *flags);
     if (!report.ok()) return report.status();
-    auto state = std::make_shared<CheckState>(CheckState{std::move(*source), std::move(*report), 0});
-    return result_of(guide, std::move(state));
+    return then(guide, std::move(*source), **extractor, *flags, *lease, std::move(*report));
   } catch (const std::bad_alloc&) {
-    return Status(ErrorCode::kTooLarge, "out of memory while checking the text");
+    return Status(ErrorCode::kTooLarge, std::string("out of memory while ") + doing + " the text");
   } catch (const std::exception& e) {
     return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
   }
 }
 
+}  // namespace
+
+Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& options) const {
+  return with_first_lint<CheckResult>(
+      impl_.get(), text, options, "checking",
+      [](const Guide& guide, std::unique_ptr<SourceText> source, const Extractor&, const Context&, LintSession&,
+         FileReport report) -> Result<CheckResult> {
+        return result_of(guide, std::make_shared<CheckState>(CheckState{std::move(source), std::move(report), 0}));
+      });
+}
+
 Result<FixResult> Checker::fix(std::string_view text, const CheckOptions& options, FixMode mode) const {
-  try {
-    const Guide& guide = *impl_->guide->impl().guide;
-    const std::string name = options.filename.empty() ? kDefaultName : options.filename;
-    auto extractor = extractor_of(options, name);
-    if (!extractor.ok()) return extractor.status();
-    auto flags = context_flags(guide, options.context);
-    if (!flags.ok()) return flags.status();
-    auto source = load_source_bytes(std::string(text), name);
-    if (!source.ok()) return source.status();
-    auto session = impl_->acquire();
-    if (!session.ok()) return session.status();
-    Lease lease(impl_.get(), std::move(*session));
-    auto report = (*lease).lint(**source, **extractor, *flags);
-    if (!report.ok()) return report.status();
-    FixOutcome fixed = fix_until_stable(**source, *report, mode == FixMode::kAll, [&](const SourceText& next) {
-      return (*lease).lint(next, **extractor, *flags);
+  return with_first_lint<FixResult>(
+      impl_.get(), text, options, "fixing",
+      [mode](const Guide& guide, std::unique_ptr<SourceText> source, const Extractor& extractor, const Context& flags,
+             LintSession& session, FileReport report) -> Result<FixResult> {
+    FixOutcome fixed = fix_until_stable(*source, report, mode == FixMode::kAll, [&](const SourceText& next) {
+      return session.lint(next, extractor, flags);
     });
     FixResult out;
     for (std::size_t pass = 0; pass < fixed.passes.size(); ++pass) {
@@ -242,17 +248,13 @@ Result<FixResult> Checker::fix(std::string_view text, const CheckOptions& option
       state->report = std::move(fixed.report);
       state->fixes = fixed.applied;
     } else {
-      state->source = std::move(*source);
-      state->report = std::move(*report);
+      state->source = std::move(source);
+      state->report = std::move(report);
     }
     out.text = std::string(state->source->bytes());
     out.remaining = result_of(guide, std::move(state));
     return out;
-  } catch (const std::bad_alloc&) {
-    return Status(ErrorCode::kTooLarge, "out of memory while fixing the text");
-  } catch (const std::exception& e) {
-    return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
-  }
+      });
 }
 
 std::string to_json(const CheckResult& result) {
