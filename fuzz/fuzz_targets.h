@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "config/glob.h"
 #include "config/repo_config.h"
 #include "engine/session.h"
@@ -27,6 +29,9 @@
 #include "guide/guide_loader.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "server/guide_registry.h"
+#include "server/http_server.h"
+#include "server/metrics.h"
 #include "tokenize/analyzer.h"
 #include "tokenize/mecab_model.h"
 
@@ -294,6 +299,112 @@ inline int repo_config(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+// ---- the service ----------------------------------------------------------------------
+
+// `tonelint serve`'s HTTP server, with no socket: the shipped guide and a second one, so a
+// request's "guide" field has something to pick.
+inline server::HttpServer& service_server() {
+  struct Service {
+    std::unique_ptr<server::GuideRegistry> registry;
+    server::Metrics metrics;
+    std::unique_ptr<server::HttpServer> http;
+  };
+  static Service* service = [] {
+    auto* s = new Service;
+    auto dictionaries = Dictionaries::load();
+    FUZZ_CHECK(dictionaries.ok());
+    const std::string root = TONELINT_SOURCE_DIR;
+    auto registry = server::GuideRegistry::open(
+        {root + "/rules/tonelint.yaml", root + "/tests/fixtures/guide/team.yaml"}, *dictionaries);
+    FUZZ_CHECK(registry.ok());
+    s->registry = std::move(*registry);
+    s->http = std::make_unique<server::HttpServer>(server::ServerOptions{}, *s->registry, s->metrics);
+    return s;
+  }();
+  return *service->http;
+}
+
+struct HttpResponse {
+  int status = 0;
+  std::string head;  // status line and headers
+  std::string body;
+};
+
+// Splits what the server wrote into responses; each must be well-framed HTTP/1.1 with a
+// Content-Length that matches its body (the server never streams or chunks).
+inline std::vector<HttpResponse> split_responses(std::string_view out) {
+  std::vector<HttpResponse> responses;
+  while (!out.empty()) {
+    FUZZ_CHECK(out.substr(0, 9) == "HTTP/1.1 " && out.size() >= 12);
+    const std::size_t head_end = out.find("\r\n\r\n");
+    FUZZ_CHECK(head_end != std::string_view::npos);
+    HttpResponse r;
+    r.status = std::atoi(std::string(out.substr(9, 3)).c_str());
+    r.head = std::string(out.substr(0, head_end));
+    std::size_t length = 0;
+    if (const std::size_t cl = r.head.find("\r\nContent-Length: "); cl != std::string::npos) {
+      length = std::strtoul(r.head.c_str() + cl + 18, nullptr, 10);
+    }
+    // A HEAD request's response announces a length but has no body: the next response (or
+    // the end) follows its head directly.
+    const std::string_view after = out.substr(head_end + 4);
+    if (after.empty() || after.substr(0, 9) == "HTTP/1.1 ") length = 0;
+    FUZZ_CHECK(out.size() >= head_end + 4 + length);
+    r.body = std::string(out.substr(head_end + 4, length));
+    out.remove_prefix(head_end + 4 + length);
+    responses.push_back(std::move(r));
+  }
+  return responses;
+}
+
+// A response the handlers wrote (not a 206 slice or a compressed body) is JSON: the report,
+// the fix, or {"error": {"message": ...}}.
+inline void check_json_response(const HttpResponse& r) {
+  if (r.status == 100 || r.status == 206 || r.head.find("Content-Encoding:") != std::string::npos) return;
+  if (r.head.find("Content-Type: application/json") == std::string::npos) return;  // /metrics
+  const nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  FUZZ_CHECK(!body.is_discarded());
+  if (r.status >= 400) {
+    FUZZ_CHECK(body.contains("error") && body["error"].contains("message"));
+    FUZZ_CHECK(body["error"]["message"].is_string() && !body["error"]["message"].get<std::string>().empty());
+  }
+}
+
+// The service's request handling. The first byte picks what the rest is: 0, what a client
+// sends on one connection (raw HTTP, several requests possible); 1 or 2, the JSON body of a
+// POST /v1/check or /v1/fix (so most executions reach the request fields, not the framing).
+// No input makes the server answer 5xx, write a malformed response, or crash.
+inline int service(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view rest = as_view(data + 1, size - 1);
+  const int mode = data[0] % 3;
+  std::string request;
+  if (mode == 0) {
+    request = std::string(rest);
+  } else {
+    request = std::string("POST ") + (mode == 1 ? "/v1/check" : "/v1/fix") +
+              " HTTP/1.1\r\nHost: fuzz\r\nContent-Type: application/json\r\nContent-Length: " +
+              std::to_string(rest.size()) + "\r\n\r\n" + std::string(rest);
+  }
+  const std::vector<HttpResponse> responses = split_responses(service_server().serve_connection(request));
+  for (const HttpResponse& r : responses) {
+    FUZZ_CHECK(r.status >= 100 && r.status < 500);
+    FUZZ_CHECK(r.status == 416 || r.head.find("Content-Range:") == std::string::npos);  // whole answers only
+    check_json_response(r);
+  }
+  if (mode != 0) {
+    FUZZ_CHECK(responses.size() == 1);
+    const int status = responses[0].status;
+    FUZZ_CHECK(status == 200 || status == 400 || status == 413);
+    if (status == 200) {
+      const nlohmann::json body = nlohmann::json::parse(responses[0].body);
+      FUZZ_CHECK(body.contains(mode == 1 ? "files" : "text"));
+      if (mode == 2) FUZZ_CHECK(!find_invalid_utf8(body["text"].get<std::string>()).has_value());
+    }
+  }
+  return 0;
+}
+
 struct Target {
   const char* name;
   int (*run)(const std::uint8_t*, std::size_t);
@@ -302,7 +413,7 @@ struct Target {
 inline constexpr Target kTargets[] = {
     {"input_markdown", input_markdown}, {"tokenizer", tokenizer}, {"guide_loader", guide_loader},
     {"check", check},                   {"fix", fix},             {"html", html},
-    {"email", email},                   {"repo_config", repo_config},
+    {"email", email},                   {"repo_config", repo_config},       {"service", service},
 };
 
 }  // namespace tonelint::fuzz

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -67,10 +68,57 @@ int http_status_of(const Status& s) {
   }
 }
 
+// httplib's request loop for one connection, over a buffer instead of a socket.
+class MemoryStream final : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view in) : in_(in) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, std::size_t size) override {
+    const std::size_t n = std::min(size, in_.size() - read_);
+    std::copy_n(in_.data() + read_, n, ptr);
+    read_ += n;
+    return static_cast<ssize_t>(n);  // 0 at the end: the client closed
+  }
+  ssize_t write(const char* ptr, std::size_t size) override {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  bool exhausted() const { return read_ == in_.size(); }
+  std::string take_output() { return std::move(out_); }
+
+ private:
+  std::string_view in_;
+  std::size_t read_ = 0;
+  std::string out_;
+};
+
 }  // namespace
 
+// httplib::Server with its one-request step (protected) reachable for serve_connection().
+class HttpServer::Engine final : public httplib::Server {
+ public:
+  std::string serve_connection(std::string_view bytes, int max_requests) {
+    MemoryStream stream(bytes);
+    bool closed = false;
+    for (int i = 0; i < max_requests && !closed && !stream.exhausted(); ++i) {
+      if (!process_request(stream, /*close_connection=*/i + 1 == max_requests, closed, nullptr)) break;
+    }
+    return stream.take_output();
+  }
+};
+
 HttpServer::HttpServer(ServerOptions options, GuideRegistry& registry, Metrics& metrics)
-    : options_(std::move(options)), registry_(registry), metrics_(metrics), http_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)), registry_(registry), metrics_(metrics), http_(std::make_unique<Engine>()) {
   const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(options_.max_body_bytes);
@@ -99,10 +147,19 @@ bool HttpServer::run() { return http_->listen_after_bind(); }
 
 void HttpServer::stop() { http_->stop(); }
 
+std::string HttpServer::serve_connection(std::string_view bytes, int max_requests) {
+  return http_->serve_connection(bytes, max_requests);
+}
+
 void HttpServer::install_routes() {
   httplib::Server& http = *http_;
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
     t_request_start = Clock::now();
+    // Range requests are ignored (RFC 9110 lets a server send the whole representation):
+    // httplib 0.11 would cut our JSON to the range yet keep the 200 we set, and a client
+    // would take the slice for the whole answer. The request object is not const where
+    // httplib made it, so clearing its parsed ranges here is well defined.
+    const_cast<httplib::Request&>(req).ranges.clear();
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Every response, the refused ones included, is counted once it is written.

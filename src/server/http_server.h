@@ -14,14 +14,11 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "server/guide_registry.h"
 #include "server/metrics.h"
 #include "tonelint/status.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace tonelint::server {
 
@@ -49,12 +46,20 @@ class HttpServer {
   // Stops accepting; safe from any thread (not from a signal handler).
   void stop();
 
+  // Serves the bytes one client would send on one connection, in memory, with no socket:
+  // requests are read and answered in turn (keep-alive) until the bytes run out, the
+  // request says `Connection: close`, or `max_requests` were answered. Returns what the
+  // server wrote back. The same parsing, routing and handlers as over TCP; the fuzz target
+  // for requests (fuzz/fuzz_targets.h) and tests drive the service through it.
+  std::string serve_connection(std::string_view bytes, int max_requests = 100);
+
  private:
+  class Engine;  // httplib::Server, plus the in-memory connection of serve_connection()
   void install_routes();
   ServerOptions options_;
   GuideRegistry& registry_;
   Metrics& metrics_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<Engine> http_;
 };
 
 }  // namespace tonelint::server

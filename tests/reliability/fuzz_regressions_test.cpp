@@ -1,4 +1,5 @@
-// Replays every input saved under fuzz/regressions/<target>/ through the same function the
+// Replays every input saved under fuzz/regressions/<target>/ (and the hand-made seeds of
+// fuzz/seeds/<target>/) through the same function the
 // fuzz target calls (fuzz/fuzz_targets.h), built with the normal compiler and run in CI
 // (and under the sanitizers by scripts/test.sh). An input that once crashed or broke an
 // invariant must now pass: the function aborts the test on any broken invariant.
@@ -32,16 +33,19 @@ constexpr bool kSanitized = false;
 #endif
 
 const fs::path kRegressions = fs::path(TONELINT_SOURCE_DIR) / "fuzz" / "regressions";
+const fs::path kSeeds = fs::path(TONELINT_SOURCE_DIR) / "fuzz" / "seeds";
 
 class FuzzRegression : public ::testing::TestWithParam<fuzz::Target> {};
 
 TEST_P(FuzzRegression, SavedInputsPass) {
   const fuzz::Target& target = GetParam();
-  const fs::path dir = kRegressions / target.name;
+  // The saved findings, and the hand-made seeds too: they must pass every invariant.
   std::vector<fs::path> inputs;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().filename() != "README.md") inputs.push_back(entry.path());
+  for (const fs::path& dir : {kRegressions / target.name, kSeeds / target.name}) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.is_regular_file() && entry.path().filename() != "README.md") inputs.push_back(entry.path());
+    }
   }
   std::sort(inputs.begin(), inputs.end());
   // Also the empty input and a few bytes every target must take in its stride.
