@@ -75,7 +75,7 @@ std::vector<Request> malformed_requests() {
   add("GET /v1/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 404, "unknown path");
   add(http_post("/v1/check", "{\"text\": \"caf\xC3\x28 bad UTF-8\"}"), 400, "invalid UTF-8");
   add(http_post("/v1/fix", dump({{"text", "hello"}, {"mode", "everything"}})), 400, "unknown fix mode");
-  add(http_post("/v1/check", dump({{"text", "---\nemotion: livid\n---\nHello"}, {"format", "markdown"}})), 400,
+  add(http_post("/v1/check", dump({{"text", "---\ntone: {emotion: livid}\n---\nHello"}, {"format", "markdown"}})), 400,
       "bad front matter");
   return out;
 }
@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
   const long reloads_refused = metric(metrics, "tonelint_guide_reloads_total{result=\"refused\"}");
   const int exit_status = bench::stop_serve(server);
 
-  std::printf("soak: %.0f min at %.0f req/s offered over %d connections, one malformed request in ten, a reload every %.0f s\n\n",
+  std::printf("soak: %.1f min at %.0f req/s offered over %d connections, one malformed request in ten, a reload every %.0f s\n\n",
               minutes, rate, connections, reload_every);
   std::printf("| minute | good requests | p50 ms | p99 ms | max ms | malformed | errors | guide generation | RSS MB | fds | threads |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
