@@ -60,8 +60,10 @@ tonelint::Result<tonelint::CheckOptions> options_of(const char* options_json) {
   return tonelint::api::check_options_from_json(parsed, {});
 }
 
+// Runs `body` (which returns a pointer) so that no exception escapes: one becomes an
+// "internal error" in *error and a NULL result.
 template <typename F>
-char* guarded(char** error, F&& body) {
+auto guarded(char** error, F&& body) -> decltype(body()) {
   clear_error(error);
   try {
     return body();
@@ -73,13 +75,37 @@ char* guarded(char** error, F&& body) {
   return nullptr;
 }
 
+// tonelint_check and tonelint_fix: the same checks of their arguments, then `run` on the
+// text and the parsed options, whose result goes out as JSON.
+template <typename Run>
+char* check_or_fix(const char* function, tonelint_checker* checker, const char* text, size_t length,
+                   const char* options_json, char** error, Run&& run) {
+  return guarded(error, [&]() -> char* {
+    if (checker == nullptr || text == nullptr) {
+      set_error(error, std::string(function) + ": " + (checker == nullptr ? "checker" : "text") + " is NULL");
+      return nullptr;
+    }
+    auto options = options_of(options_json);
+    if (!options.ok()) {
+      set_error(error, options.status().to_string());
+      return nullptr;
+    }
+    const std::string_view bytes(text, length == TONELINT_NUL_TERMINATED ? std::strlen(text) : length);
+    auto result = run(checker->checker, bytes, *options);
+    if (!result.ok()) {
+      set_error(error, result.status().to_string());
+      return nullptr;
+    }
+    return copy_string(tonelint::to_json(*result));
+  });
+}
+
 }  // namespace
 
 extern "C" {
 
 tonelint_guide* tonelint_guide_load(const char* guide_path, const char* user_dictionaries, char** error) {
-  clear_error(error);
-  try {
+  return guarded(error, [&]() -> tonelint_guide* {
     tonelint::ToneGuide::Options options;
     if (guide_path != nullptr) options.guide_path = guide_path;
     if (user_dictionaries != nullptr) options.dictionary_options.user_dictionaries = split_commas(user_dictionaries);
@@ -89,10 +115,7 @@ tonelint_guide* tonelint_guide_load(const char* guide_path, const char* user_dic
       return nullptr;
     }
     return new tonelint_guide{std::move(*loaded)};
-  } catch (const std::exception& e) {
-    set_error(error, std::string("internal error: ") + e.what());
-  }
-  return nullptr;
+  });
 }
 
 void tonelint_guide_free(tonelint_guide* guide) { delete guide; }
@@ -103,68 +126,37 @@ char* tonelint_guide_json(const tonelint_guide* guide) {
 }
 
 tonelint_checker* tonelint_checker_new(const tonelint_guide* guide, char** error) {
-  clear_error(error);
-  if (guide == nullptr) {
-    set_error(error, "tonelint_checker_new: guide is NULL");
-    return nullptr;
-  }
-  try {
+  return guarded(error, [&]() -> tonelint_checker* {
+    if (guide == nullptr) {
+      set_error(error, "tonelint_checker_new: guide is NULL");
+      return nullptr;
+    }
     auto checker = tonelint::Checker::create(guide->guide);
     if (!checker.ok()) {
       set_error(error, checker.status().to_string());
       return nullptr;
     }
     return new tonelint_checker{std::move(*checker)};
-  } catch (const std::exception& e) {
-    set_error(error, std::string("internal error: ") + e.what());
-  }
-  return nullptr;
+  });
 }
 
 void tonelint_checker_free(tonelint_checker* checker) { delete checker; }
 
 char* tonelint_check(tonelint_checker* checker, const char* text, size_t length, const char* options_json,
                      char** error) {
-  return guarded(error, [&]() -> char* {
-    if (checker == nullptr || text == nullptr) {
-      set_error(error, std::string("tonelint_check: ") + (checker == nullptr ? "checker" : "text") + " is NULL");
-      return nullptr;
-    }
-    auto options = options_of(options_json);
-    if (!options.ok()) {
-      set_error(error, options.status().to_string());
-      return nullptr;
-    }
-    const std::string_view bytes(text, length == TONELINT_NUL_TERMINATED ? std::strlen(text) : length);
-    auto result = checker->checker.check(bytes, *options);
-    if (!result.ok()) {
-      set_error(error, result.status().to_string());
-      return nullptr;
-    }
-    return copy_string(tonelint::to_json(*result));
-  });
+  return check_or_fix("tonelint_check", checker, text, length, options_json, error,
+                      [](const tonelint::Checker& c, std::string_view bytes, const tonelint::CheckOptions& options) {
+                        return c.check(bytes, options);
+                      });
 }
 
 char* tonelint_fix(tonelint_checker* checker, const char* text, size_t length, const char* options_json, int all,
                    char** error) {
-  return guarded(error, [&]() -> char* {
-    if (checker == nullptr || text == nullptr) {
-      set_error(error, std::string("tonelint_fix: ") + (checker == nullptr ? "checker" : "text") + " is NULL");
-      return nullptr;
-    }
-    auto options = options_of(options_json);
-    if (!options.ok()) {
-      set_error(error, options.status().to_string());
-      return nullptr;
-    }
-    const std::string_view bytes(text, length == TONELINT_NUL_TERMINATED ? std::strlen(text) : length);
-    auto result = checker->checker.fix(bytes, *options, all != 0 ? tonelint::FixMode::kAll : tonelint::FixMode::kSafe);
-    if (!result.ok()) {
-      set_error(error, result.status().to_string());
-      return nullptr;
-    }
-    return copy_string(tonelint::to_json(*result));
-  });
+  const tonelint::FixMode mode = all != 0 ? tonelint::FixMode::kAll : tonelint::FixMode::kSafe;
+  return check_or_fix("tonelint_fix", checker, text, length, options_json, error,
+                      [mode](const tonelint::Checker& c, std::string_view bytes, const tonelint::CheckOptions& options) {
+                        return c.fix(bytes, options, mode);
+                      });
 }
 
 void tonelint_free(char* string) { std::free(string); }
