@@ -9,6 +9,7 @@
 #include "cli/json_writer.h"
 #include "extract/extractor.h"
 #include "input/source_text.h"
+#include "report/json_report.h"
 #include "tokenize/analyzer.h"
 
 namespace tonelint::cli {
@@ -105,17 +106,10 @@ class JsonPrinter {
   }
 
   void sentence(const SourceText& source, const TextBlock& block, const Sentence& s, std::span<const Token> tokens) {
-    const Position p = source.position(s.offset);
-    const Position e = source.position(s.offset + s.length);
     nlohmann::json j;
     j["paragraph"] = s.block;
     j["block"] = block_kind_name(block.kind);
-    j["offset"] = s.offset;
-    j["length"] = s.length;
-    j["line"] = p.line;
-    j["column"] = p.column;
-    j["end_line"] = e.line;
-    j["end_column"] = e.column;
+    report::add_span(j, source, s.offset, s.length);
     j["lang"] = lang_name(s.lang);
     nlohmann::json langs = nlohmann::json::array();
     if (s.langs.has(Lang::kJa)) langs.push_back("ja");

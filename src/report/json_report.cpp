@@ -31,18 +31,11 @@ nlohmann::json file_json(const JsonFile& f) {
   nlohmann::json list = nlohmann::json::array();
   const SourceText& src = *f.source;
   for (const Diagnostic& d : report.result.diagnostics) {
-    const Position p = src.position(d.offset);
-    const Position e = src.position(d.offset + d.length);
     nlohmann::json dj;
     dj["rule"] = d.rule;
     dj["level"] = level_name(d.level);
     dj["message"] = d.message;
-    dj["line"] = p.line;
-    dj["column"] = p.column;
-    dj["end_line"] = e.line;
-    dj["end_column"] = e.column;
-    dj["offset"] = d.offset;
-    dj["length"] = d.length;
+    add_span(dj, src, d.offset, d.length);
     dj["match"] = d.match;
     nlohmann::json suggestions = nlohmann::json::array();
     for (const Suggestion& s : d.suggestions) {
@@ -55,6 +48,17 @@ nlohmann::json file_json(const JsonFile& f) {
   j["diagnostics"] = std::move(list);
   if (f.fixes > 0) j["fixed"] = f.fixes;
   return j;
+}
+
+void add_span(nlohmann::json& object, const SourceText& source, std::uint32_t offset, std::uint32_t length) {
+  const Position begin = source.position(offset);
+  const Position end = source.position(offset + length);
+  object["offset"] = offset;
+  object["length"] = length;
+  object["line"] = begin.line;
+  object["column"] = begin.column;
+  object["end_line"] = end.line;
+  object["end_column"] = end.column;
 }
 
 void JsonSummary::add(const FileReport& report) {

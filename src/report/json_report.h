@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ struct JsonFile {
 };
 
 nlohmann::json file_json(const JsonFile& file);
+
+// Where a span lies, as every JSON output shows it: "offset" and "length" in bytes of the
+// original text, "line"/"column" and "end_line"/"end_column" in code points, from 1.
+void add_span(nlohmann::json& object, const SourceText& source, std::uint32_t offset, std::uint32_t length);
 
 // The "summary" object: counts by level and the tone score over every file added.
 class JsonSummary {
