@@ -198,8 +198,9 @@ void HttpServer::install_routes() {
       nlohmann::json body;
       try {
         body = nlohmann::json::parse(req.body);
-      } catch (const nlohmann::json::parse_error& e) {
-        // e.byte: where the parser gave up, 1-based.
+      } catch (const nlohmann::json::exception& e) {
+        // A syntax error (parse_error, with the line and column) or a number too large for
+        // a double, 1e999 (out_of_range, found by fuzz_service): the client's fault either way.
         send_error(res, 400, std::string("malformed JSON: ") + e.what(), "body");
         return;
       }
