@@ -17,8 +17,8 @@
 // Prints, per minute: good requests, their p50/p99/max latency (ms, from when each was due),
 // malformed requests, errors, the newest guide generation seen in answers, and the server's
 // RSS, descriptors and threads; then the reload counts from /metrics. Exits 1 when a request
-// got an error, a reload was not counted as expected, or RSS grew by more than 10% between
-// the first and the last minute.
+// got an error, a reload was not counted as expected (reloads 6 s apart or more), or RSS grew
+// by more than 10% between the first and the last minute.
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -256,7 +256,7 @@ int main(int argc, char** argv) {
     if (reload_events % 4 == 3) {
       write_file(guide_file, "guide: tonelint-soak\nextends: [unclosed\n");
       ++expected_refused;
-      repair_at = now + std::chrono::seconds(3);
+      repair_at = now + std::chrono::milliseconds(static_cast<long>(std::min(3.0, reload_every / 2) * 1000));
     } else if (reload_events % 2 == 1) {
       write_file(guide_file, wrapper_guide(fs::absolute(guide_path), ++version));
       ++expected_ok;
@@ -301,8 +301,11 @@ int main(int argc, char** argv) {
 
   std::error_code ec;
   fs::remove_all(folder, ec);
-  const bool ok = all_errors == 0 && totals.failed == 0 && totals.unsent == 0 && reloads_ok == expected_ok &&
-                  reloads_refused == expected_refused && rss_last <= rss_first * 1.10 && exit_status == 0;
+  // The server polls the file every second: reloads closer than that may merge, so the
+  // counts are only held to account from 6 s apart.
+  const bool reloads_counted = reload_every < 6 || (reloads_ok == expected_ok && reloads_refused == expected_refused);
+  const bool ok = all_errors == 0 && totals.failed == 0 && totals.unsent == 0 && reloads_counted &&
+                  rss_last <= rss_first * 1.10 && exit_status == 0;
   std::printf("%s\n", ok ? "soak: passed" : "soak: FAILED");
   return ok ? 0 : 1;
 }
