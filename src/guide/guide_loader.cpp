@@ -62,6 +62,29 @@ std::optional<E> enum_of(const std::string& value, const std::vector<std::string
   return static_cast<E>(it - names.begin());
 }
 
+// The entries of one YAML mapping, read once. yaml-cpp's node[key] walks the mapping each
+// time and, for an absent key (most of a rule's optional fields), also formats the key
+// through a std::stringstream for an error message; a rule asks for some thirty fields.
+class MapFields {
+ public:
+  explicit MapFields(const YAML::Node& map) {
+    if (!map.IsMap()) return;
+    for (const auto& entry : map) {
+      if (entry.first.IsScalar()) entries_.emplace_back(entry.first.Scalar(), entry.second);
+    }
+  }
+  // The value of `key` (the first, if written twice, as yaml-cpp does); undefined if absent.
+  YAML::Node operator[](std::string_view key) const {
+    for (const auto& [name, value] : entries_) {
+      if (name == key) return value;
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+
+ private:
+  std::vector<std::pair<std::string, YAML::Node>> entries_;
+};
+
 class Loader {
  public:
   Loader(std::string path, std::string_view text, std::vector<std::string>* chain)
@@ -284,14 +307,15 @@ class Loader {
     Rule rule;
     rule.origin = origin_of(node, entry);
     check_keys(node, kRuleKeys, "rule");
-    if (const YAML::Node id = node["id"]) {
+    const MapFields fields(node);
+    if (const YAML::Node id = fields["id"]) {
       rule.id = scalar(id, "id");
     } else {
       error(node, entry + " has no 'id'");
     }
     const std::string name = rule.id.empty() ? entry : "rule '" + rule.id + "'";
     bool kind_known = false;
-    if (const YAML::Node kind = node["kind"]) {
+    if (const YAML::Node kind = fields["kind"]) {
       if (auto k = choice<RuleKind>(kind, kKinds, "kind")) {
         rule.kind = *k;
         kind_known = true;
@@ -299,20 +323,20 @@ class Loader {
     } else {
       error(node, name + " has no 'kind' (one of: " + join(kKinds) + ")");
     }
-    if (const YAML::Node lang = node["lang"]) {
+    if (const YAML::Node lang = fields["lang"]) {
       if (auto l = choice<RuleLang>(lang, kLangs, "lang")) rule.lang = *l;
     }
-    if (const YAML::Node level = node["level"]) {
+    if (const YAML::Node level = fields["level"]) {
       if (auto l = choice<Level>(level, kLevels, "level")) rule.level = *l;
     }
-    if (const YAML::Node message = node["message"]) {
+    if (const YAML::Node message = fields["message"]) {
       rule.message = scalar(message, "message");
     } else {
       error(node, name + " has no 'message': say what is wrong and what to write instead");
     }
-    if (const YAML::Node why = node["why"]) rule.why = scalar(why, "why");
-    rule.category = node["category"] ? scalar(node["category"], "category") : kKinds[static_cast<std::size_t>(rule.kind)];
-    if (const YAML::Node fix = node["fix"]) {
+    if (const YAML::Node why = fields["why"]) rule.why = scalar(why, "why");
+    rule.category = fields["category"] ? scalar(fields["category"], "category") : kKinds[static_cast<std::size_t>(rule.kind)];
+    if (const YAML::Node fix = fields["fix"]) {
       const std::string f = scalar(fix, "fix");
       if (f == "safe" || f == "unsafe") {
         rule.fix_safe = f == "safe";
@@ -320,21 +344,21 @@ class Loader {
         error(fix, "unknown fix '" + f + "'" + did_you_mean(f, {"safe", "unsafe"}) + "; expected safe or unsafe");
       }
     }
-    if (const YAML::Node examples = node["examples"]) parse_examples(examples, &rule);
-    if (const YAML::Node words = node["words"]) rule.words = string_list(words, "words");
-    if (const YAML::Node lemmas = node["lemmas"]) rule.lemmas = string_list(lemmas, "lemmas");
-    if (const YAML::Node tokens = node["tokens"]) parse_token_patterns(tokens, &rule);
-    if (const YAML::Node regex = node["regex"]) {
+    if (const YAML::Node examples = fields["examples"]) parse_examples(examples, &rule);
+    if (const YAML::Node words = fields["words"]) rule.words = string_list(words, "words");
+    if (const YAML::Node lemmas = fields["lemmas"]) rule.lemmas = string_list(lemmas, "lemmas");
+    if (const YAML::Node tokens = fields["tokens"]) parse_token_patterns(tokens, &rule);
+    if (const YAML::Node regex = fields["regex"]) {
       rule.regex = string_list(regex, "regex");
       check_regexes(regex, rule.regex);
     }
-    if (const YAML::Node swap = node["swap"]) parse_swap(swap, &rule);
-    if (const YAML::Node dictionary = node["dictionary"]) load_dictionary(dictionary, &rule);
-    if (const YAML::Node unless = node["unless"]) rule.unless = string_list(unless, "unless");
-    if (const YAML::Node nfb = node["not_followed_by"]) rule.not_followed_by = string_list(nfb, "not_followed_by");
-    if (const YAML::Node max = node["max"]) rule.max = number(max, "max");
-    if (const YAML::Node min = node["min"]) rule.min = number(min, "min");
-    const YAML::Node scope_node = node["scope"];
+    if (const YAML::Node swap = fields["swap"]) parse_swap(swap, &rule);
+    if (const YAML::Node dictionary = fields["dictionary"]) load_dictionary(dictionary, &rule);
+    if (const YAML::Node unless = fields["unless"]) rule.unless = string_list(unless, "unless");
+    if (const YAML::Node nfb = fields["not_followed_by"]) rule.not_followed_by = string_list(nfb, "not_followed_by");
+    if (const YAML::Node max = fields["max"]) rule.max = number(max, "max");
+    if (const YAML::Node min = fields["min"]) rule.min = number(min, "min");
+    const YAML::Node scope_node = fields["scope"];
     if (scope_node && scope_node.IsSequence()) {
       parse_markup_scopes(scope_node, &rule);
       if (rule.kind == RuleKind::kMetric) rule.scope = Scope::kSentence;  // still measured per sentence
@@ -346,35 +370,35 @@ class Loader {
     } else if (rule.kind == RuleKind::kMetric) {
       rule.scope = Scope::kSentence;  // metrics are measured per sentence unless told otherwise
     }
-    if (const YAML::Node position = node["position"]) {
+    if (const YAML::Node position = fields["position"]) {
       if (auto p = choice<int>(position, kPositions, "position")) rule.position = *p == 0 ? Anchor::kStart : Anchor::kEnd;
     }
-    if (const YAML::Node metric = node["metric"]) {
+    if (const YAML::Node metric = fields["metric"]) {
       rule.metric = scalar(metric, "metric");
       if (std::find(kMetrics.begin(), kMetrics.end(), rule.metric) == kMetrics.end()) {
         error(metric, "unknown metric '" + rule.metric + "'" + did_you_mean(rule.metric, kMetrics) +
                           "; expected one of: " + join(kMetrics));
       }
     }
-    if (const YAML::Node style = node["style"]) {
+    if (const YAML::Node style = fields["style"]) {
       rule.style = scalar(style, "style");
       if (std::find(kStyles.begin(), kStyles.end(), rule.style) == kStyles.end()) {
         error(style, "unknown style '" + rule.style + "'" + did_you_mean(rule.style, kStyles) +
                          "; expected one of: " + join(kStyles));
       }
     }
-    if (const YAML::Node min_length = node["min_length"]) {
+    if (const YAML::Node min_length = fields["min_length"]) {
       if (auto n = number(min_length, "min_length"); n && *n >= 1) rule.min_length = static_cast<std::uint32_t>(*n);
     }
-    if (const YAML::Node min_words = node["min_words"]) {
+    if (const YAML::Node min_words = fields["min_words"]) {
       if (auto n = number(min_words, "min_words"); n && *n >= 1) rule.min_words = static_cast<std::uint32_t>(*n);
     }
-    if (const YAML::Node max_words = node["max_words"]) {
+    if (const YAML::Node max_words = fields["max_words"]) {
       if (auto n = number(max_words, "max_words"); n && *n >= 1) rule.max_words = static_cast<std::uint32_t>(*n);
     }
-    if (const YAML::Node allow = node["allow"]) rule.allow = string_list(allow, "allow");
-    if (const YAML::Node lexicon = node["lexicon"]) load_lexicon(lexicon, &rule);
-    if (kind_known) check_kind_fields(node, name, rule);  // an unknown kind needs nothing more said
+    if (const YAML::Node allow = fields["allow"]) rule.allow = string_list(allow, "allow");
+    if (const YAML::Node lexicon = fields["lexicon"]) load_lexicon(lexicon, &rule);
+    if (kind_known) check_kind_fields(node, fields, name, rule);  // an unknown kind needs nothing more said
     if (errors_.size() != errors_before) return std::nullopt;
     return rule;
   }
@@ -382,9 +406,9 @@ class Loader {
   // What each kind cannot do without.
   // Judged by which keys are written, so a malformed value (max: lots) is reported once, as
   // malformed, and not again as missing.
-  void check_kind_fields(const YAML::Node& node, const std::string& name, const Rule& rule) {
-    const bool has_pattern = node["words"] || node["lemmas"] || node["tokens"] || node["regex"] || node["dictionary"];
-    const bool has_bound = node["max"] || node["min"];
+  void check_kind_fields(const YAML::Node& node, const MapFields& fields, const std::string& name, const Rule& rule) {
+    const bool has_pattern = fields["words"] || fields["lemmas"] || fields["tokens"] || fields["regex"] || fields["dictionary"];
+    const bool has_bound = fields["max"] || fields["min"];
     switch (rule.kind) {
       case RuleKind::kExistence:
         if (!has_pattern) error(node, name + " (existence) needs words, lemmas, tokens, regex or a dictionary");
@@ -393,7 +417,7 @@ class Loader {
         const bool rewrites = std::any_of(rule.tokens.begin(), rule.tokens.end(), [](const TokenPattern& p) {
           return std::any_of(p.begin(), p.end(), [](const TokenElement& e) { return e.rewrite.has_value(); });
         });
-        if (!node["swap"] && !node["dictionary"] && !rewrites) {
+        if (!fields["swap"] && !fields["dictionary"] && !rewrites) {
           error(node, name + " (substitution) needs 'swap: {from: to}', a dictionary, or token patterns with a 'rewrite'");
         }
         break;
@@ -406,11 +430,11 @@ class Loader {
         if (!has_pattern) error(node, name + " (required) needs words, lemmas, tokens or regex, one of which must appear");
         break;
       case RuleKind::kMetric:
-        if (!node["metric"]) error(node, name + " (metric) needs 'metric' (one of: " + join(kMetrics) + ")");
+        if (!fields["metric"]) error(node, name + " (metric) needs 'metric' (one of: " + join(kMetrics) + ")");
         if (!has_bound) error(node, name + " (metric) needs 'max' or 'min'");
         break;
       case RuleKind::kRegister:
-        if (!node["style"]) error(node, name + " (register) needs 'style' (one of: " + join(kStyles) + ")");
+        if (!fields["style"]) error(node, name + " (register) needs 'style' (one of: " + join(kStyles) + ")");
         break;
       case RuleKind::kCapitalization:
         break;
