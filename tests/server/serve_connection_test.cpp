@@ -142,7 +142,8 @@ TEST_F(ServeConnection, ANumberTooLargeForADoubleIsMalformedJson) {
 }
 
 TEST_F(ServeConnection, AGarbageRequestLineGetsA400AndNoCrash) {
-  const auto all = responses(http_->serve_connection(std::string("\x01\x02 \xFF HTTP/9\r\n\r\n", 17)));
+  static constexpr char kGarbage[] = "\x01\x02 \xFF HTTP/9\r\n\r\n";
+  const auto all = responses(http_->serve_connection(std::string(kGarbage, sizeof kGarbage - 1)));
   ASSERT_GE(all.size(), 1u);
   EXPECT_EQ(all[0].status, 400);
 }
