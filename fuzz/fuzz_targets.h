@@ -90,20 +90,8 @@ inline LintSession& shipped_session() {
 
 // Valid UTF-8 from any bytes: bad sequences become U+FFFD, NUL becomes a space.
 inline std::string to_valid_utf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const std::size_t start = i;
-    const char32_t c = next_code_point(bytes, &i);
-    if (c == 0) {
-      out.push_back(' ');
-    } else if (c == 0xFFFD && bytes.substr(start, i - start) != "\xEF\xBF\xBD") {
-      out.append("\xEF\xBF\xBD");
-    } else {
-      out.append(bytes.substr(start, i - start));
-    }
-  }
+  std::string out = to_well_formed_utf8(bytes);
+  std::replace(out.begin(), out.end(), '\0', ' ');
   return out;
 }
 

@@ -141,28 +141,11 @@ Decoded decode_html_text(std::string_view raw, std::uint32_t at, bool in_attribu
 // Our decoding of `raw`, made to agree with gumbo's `reference` text: where they differ (a
 // reference we left as it was, which gumbo decoded), the two are brought back in step after
 // gumbo's one or two characters, and only that piece maps as a whole. Should that fail,
-// the rest maps as one piece: the text is always gumbo's.
-// gumbo's text with every ill-formed UTF-8 sequence replaced by U+FFFD: gumbo 0.10 turns a
-// numeric reference with very many digits (&#000…4820445394632237966) into bytes that are not
-// UTF-8 (found by fuzz_html).
-std::string well_formed(std::string_view text) {
-  if (!find_invalid_utf8(text)) return std::string(text);
-  std::string out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t start = i;
-    const char32_t c = next_code_point(text, &i);
-    if (c == 0xFFFD) {
-      out.append("\xEF\xBF\xBD");
-    } else {
-      out.append(text.substr(start, i - start));
-    }
-  }
-  return out;
-}
-
+// the rest maps as one piece: the text is always gumbo's, made well-formed UTF-8 first:
+// gumbo 0.10 turns a numeric reference with very many digits (&#000…4820445394632237966)
+// into bytes that are not UTF-8 (found by fuzz_html).
 Decoded decode_like_gumbo(std::string_view raw, std::uint32_t at, bool in_attribute, std::string_view gumbo_text) {
-  const std::string checked = well_formed(gumbo_text);
+  const std::string checked = to_well_formed_utf8(gumbo_text);
   const std::string_view reference = checked;
   Decoded ours = decode_html_text(raw, at, in_attribute);
   if (ours.text == reference) return ours;

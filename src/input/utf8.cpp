@@ -38,6 +38,22 @@ char32_t previous_code_point(std::string_view bytes, std::size_t offset) {
   return static_cast<char32_t>(c);
 }
 
+std::string to_well_formed_utf8(std::string_view bytes) {
+  if (!find_invalid_utf8(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const std::size_t start = i;
+    if (next_code_point(bytes, &i) == 0xFFFD) {
+      out.append("\xEF\xBF\xBD");  // a bad sequence, or U+FFFD itself: the same bytes
+    } else {
+      out.append(bytes.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 std::size_t count_code_points(std::string_view bytes) {
   std::size_t n = 0;
   for (unsigned char byte : bytes) n += !is_utf8_continuation(byte);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace tonelint {
@@ -13,6 +14,9 @@ namespace tonelint {
 // Offset of the first byte that does not start a well-formed UTF-8 sequence,
 // or nullopt when all of `bytes` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+
+// `bytes` with every ill-formed sequence replaced by U+FFFD (a copy when all is well-formed).
+std::string to_well_formed_utf8(std::string_view bytes);
 
 // Decodes the code point at `*offset` and advances past it (U+FFFD for a bad sequence).
 // Inline: every stage walks text with it.
