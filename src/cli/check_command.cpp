@@ -19,6 +19,7 @@
 #include "engine/session.h"
 #include "fix/fix_loop.h"
 #include "fix/fixer.h"
+#include "input/path_list.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
 #include "report/json_report.h"
@@ -179,30 +180,6 @@ ReportWriter report_writer(const std::string& format) {
   return nullptr;
 }
 
-// Paths listed in `from` (a file, or "-" for stdin), one a line; blank lines are skipped.
-bool read_path_list(const std::string& from, std::vector<std::string>* paths) {
-  std::ifstream file;
-  if (from != "-") {
-    file.open(from, std::ios::binary);
-    if (!file) {
-      std::cerr << "tonelint check: --files-from: cannot read '" << from << "'\n";
-      return false;
-    }
-  }
-  std::istream& in = from == "-" ? std::cin : file;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    paths->push_back(line);
-  }
-  if (in.bad()) {
-    std::cerr << "tonelint check: --files-from: error reading '" << from << "'\n";
-    return false;
-  }
-  return true;
-}
-
 // Reads a level flag into `out` (left empty when the flag is not given); false, with the
 // error printed, for an unknown level.
 bool parse_level_flag(const std::string& flag, const std::string& value, std::optional<Level>* out) {
@@ -274,7 +251,12 @@ int run_check(CheckOptions options) {
                    "('-' among the paths)\n";
       return kExitUsage;
     }
-    if (!read_path_list(options.files_from, &listed)) return kExitUsage;
+    auto list = read_path_list(options.files_from, std::cin);
+    if (!list.ok()) {
+      std::cerr << "tonelint check: " << list.status().to_string() << '\n';
+      return kExitUsage;
+    }
+    listed = std::move(*list);
   } else if (options.paths.empty()) {
     std::cerr << "tonelint check: no paths to check (give PATH..., - for stdin, or --files-from FILE)\n";
     return kExitUsage;
@@ -296,6 +278,7 @@ int run_check(CheckOptions options) {
     return kExitUsage;
   }
   for (const std::string& note : plan->notes) std::cerr << "tonelint: " << note << '\n';
+  for (const Status& unreachable : plan->unreachable) std::cerr << "tonelint: " << unreachable.to_string() << '\n';
   const std::vector<PlannedDraft>& drafts = plan->drafts;
   GuideSet guides(options.guide);
   std::vector<std::shared_ptr<const Guide>> draft_guides;
@@ -418,7 +401,7 @@ int run_check(CheckOptions options) {
             << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
   std::cerr << ", tone score " << summary.score() << '\n';
-  if (failed > 0) return kExitUsage;
+  if (failed > 0 || !plan->unreachable.empty()) return kExitUsage;  // something was not checked
   return failing > 0 ? kExitFindings : kExitOk;
 }
 

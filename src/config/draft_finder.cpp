@@ -4,7 +4,10 @@
 #include <filesystem>
 #include <set>
 
+#include <sys/stat.h>
+
 #include "config/gitignore.h"
+#include "input/regular_file.h"
 
 namespace tonelint {
 namespace {
@@ -66,15 +69,14 @@ class Planner {
       const fs::path dir = pending.back();
       pending.pop_back();
       std::error_code ec;
-      for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-           it.increment(ec)) {
+      fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
         const fs::path& entry = it->path();
         const std::string name = entry.filename().string();
         std::error_code type_ec;
         // Symbolic links to folders are not followed: no cycles, no walking out of the tree.
         const bool is_dir = it->is_directory(type_ec) && !it->is_symlink(type_ec);
         if (is_dir && !name.empty() && name[0] == '.') continue;  // .git and friends
-        if (!is_dir && !it->is_regular_file(type_ec)) continue;
         auto config = configs_.for_path(dir);
         if (!config.ok()) return config.status();
         const RepoConfig* governing = config->get();
@@ -85,8 +87,21 @@ class Planner {
           if (relative && governing->excludes(*relative)) continue;
           pending.push_back(entry);
         } else if (governing ? is_taken(*governing, entry) : is_draft_extension(entry)) {
-          found.push_back(entry.string());
+          // A FIFO would block the read and a device never end: never opened, but named, as
+          // its name makes it a draft. The run's exit status is the other files'.
+          if (it->is_regular_file(type_ec)) {
+            found.push_back(entry.string());
+          } else {
+            note_not_regular(entry);
+          }
         }
+      }
+      if (ec) {
+        // Most often a folder nested so deep that its path is longer than PATH_MAX: its drafts
+        // cannot be read by path, so they are named as not checked rather than left out.
+        plan_->unreachable.emplace_back(ErrorCode::kIo,
+                                        "cannot walk this folder (" + ec.message() + "); the drafts in it are not checked",
+                                        Location{dir.string()});
       }
     }
     std::sort(found.begin(), found.end());
@@ -94,6 +109,13 @@ class Planner {
       if (Status s = add_file(file, file, /*named=*/false); !s.ok()) return s;
     }
     return {};
+  }
+
+  void note_not_regular(const fs::path& entry) {
+    struct stat st {};
+    const std::string type = ::stat(entry.c_str(), &st) == 0 ? std::string("is ") + describe_file_type(st.st_mode)
+                                                             : std::string("is a symbolic link to nothing");
+    plan_->notes.push_back(entry.string() + ": " + type + ", not a regular file; skipped");
   }
 
   static bool is_taken(const RepoConfig& config, const fs::path& file) {

@@ -21,6 +21,9 @@ struct PlannedDraft {
 struct DraftPlan {
   std::vector<PlannedDraft> drafts;
   std::vector<std::string> notes;  // paths left out, and why (for stderr)
+  // Folders that could not be walked (nested deeper than a path can name, or unreadable in
+  // the middle of the walk): the drafts in them are not checked, so the run exits 2.
+  std::vector<Status> unreachable;
 };
 
 struct DraftSources {

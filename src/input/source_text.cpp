@@ -2,11 +2,13 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <utility>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "input/regular_file.h"
 #include "input/utf8.h"
 
 namespace tonelint {
@@ -30,6 +32,18 @@ Location location_in_prefix(std::string_view path, std::string_view bytes, std::
   const Position p = index.position(static_cast<std::uint32_t>(offset));
   return Location{std::string(path), p.line, p.column};
 }
+
+// Closes a descriptor on every path out.
+class ScopedDescriptor {
+ public:
+  explicit ScopedDescriptor(int fd) : fd_(fd) {}
+  ScopedDescriptor(const ScopedDescriptor&) = delete;
+  ScopedDescriptor& operator=(const ScopedDescriptor&) = delete;
+  ~ScopedDescriptor() { ::close(fd_); }
+
+ private:
+  int fd_;
+};
 
 }  // namespace
 
@@ -99,25 +113,46 @@ Result<std::unique_ptr<SourceText>> load_source_bytes(std::string bytes, const s
 }
 
 Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path, std::size_t max_bytes) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  // O_NONBLOCK: a FIFO named as a draft (or found in a folder) would otherwise block the
+  // open until a writer comes, which may be never. Its type is then checked on the open
+  // descriptor, so a FIFO or device swapped in after a stat cannot hang or flood the read.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
     const int err = errno;
-    return Status(err == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
-                  std::string("cannot read: ") + std::strerror(err), Location{path});
+    if (err == ENOENT) return Status(ErrorCode::kNotFound, std::string("cannot read: ") + std::strerror(err), Location{path});
+    return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(err), Location{path});
   }
-  if (S_ISDIR(st.st_mode)) {
-    return Status(ErrorCode::kIo, "is a directory", Location{path});
+  const ScopedDescriptor closer(fd);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    return Status(ErrorCode::kIo, std::string("cannot read: ") + std::strerror(errno), Location{path});
   }
-  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+  if (S_ISDIR(st.st_mode)) return Status(ErrorCode::kIo, "is a directory", Location{path});
+  if (!S_ISREG(st.st_mode)) {
+    return Status(ErrorCode::kIo,
+                  std::string("is ") + describe_file_type(st.st_mode) + ", not a regular file; only regular files are checked",
+                  Location{path});
+  }
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     return Status(ErrorCode::kTooLarge,
                   "file of " + std::to_string(st.st_size) + " bytes exceeds the limit of " + describe_limit(max_bytes),
                   Location{path});
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), Location{path});
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status(ErrorCode::kIo, "read error", Location{path});
+    if (n == 0) break;
+    // Bounded even if the file grows while it is read.
+    if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+      return Status(ErrorCode::kTooLarge, "file exceeds the limit of " + describe_limit(max_bytes), Location{path});
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
   }
-  return load_source_stream(in, path, max_bytes);
+  return load_source_bytes(std::move(bytes), path);
 }
 
 Result<std::unique_ptr<SourceText>> load_source_stream(std::istream& in, const std::string& display_name,

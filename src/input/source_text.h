@@ -53,8 +53,10 @@ inline constexpr std::size_t kMaxLintBytes = std::size_t{16} << 20;
 // kBinary and kInvalidUtf8 errors name the line and column of the offending byte.
 Status check_text(std::string_view path, std::string_view bytes);
 
-// Reads and checks a file. Errors: kNotFound, kIo, kTooLarge (over `max_bytes`, found from
-// its size before reading when it is a regular file), kBinary, kInvalidUtf8.
+// Reads and checks a file, which must be a regular file: a FIFO, a device or a socket is
+// refused by its type without blocking (kIo, "is a FIFO, not a regular file; ..."), and the
+// read stops at `max_bytes` even if the file grows. Errors: kNotFound, kIo, kTooLarge (over
+// `max_bytes`, found from its size before reading), kBinary, kInvalidUtf8.
 Result<std::unique_ptr<SourceText>> load_source_file(const std::string& path, std::size_t max_bytes = kMaxSourceBytes);
 
 // Reads and checks a whole stream (stdin), reported under `display_name`; at most
