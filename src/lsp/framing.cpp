@@ -32,7 +32,30 @@ long long parse_length(std::string_view value) {
   return n;
 }
 
+constexpr std::string_view kLengthHeader = "content-length";
+
 }  // namespace
+
+bool FrameReader::resynchronise() {
+  for (std::size_t at = pos_; at + kLengthHeader.size() <= buffer_.size(); ++at) {
+    if (std::tolower(static_cast<unsigned char>(buffer_[at])) != 'c') continue;
+    if (!iequals(std::string_view(buffer_).substr(at, kLengthHeader.size()), kLengthHeader)) continue;
+    // The name, then optional blanks and the colon: a header, not the words in a body.
+    std::size_t colon = at + kLengthHeader.size();
+    while (colon < buffer_.size() && (buffer_[colon] == ' ' || buffer_[colon] == '\t')) ++colon;
+    if (colon == buffer_.size()) {  // the rest has not arrived: look again from here
+      pos_ = at;
+      return false;
+    }
+    if (buffer_[colon] != ':') continue;
+    pos_ = at;
+    resyncing_ = false;
+    return true;
+  }
+  // Nothing yet: drop what was searched, but keep a tail that may be the header's start.
+  pos_ = std::max(pos_, buffer_.size() - std::min(buffer_.size() - pos_, kLengthHeader.size() - 1));
+  return false;
+}
 
 void FrameReader::feed(std::string_view bytes) {
   compact();
@@ -58,6 +81,7 @@ FrameReader::Frame FrameReader::next() {
     skip_ -= n;
     if (skip_ > 0) return frame;
   }
+  if (resyncing_ && !resynchronise()) return frame;
   // Blank lines between messages are noise some clients send; they frame nothing.
   while (pos_ < buffer_.size() && (buffer_[pos_] == '\r' || buffer_[pos_] == '\n')) ++pos_;
   if (pos_ >= buffer_.size()) return frame;
@@ -95,7 +119,8 @@ FrameReader::Frame FrameReader::next() {
   }
   if (body_start == std::string::npos) {  // the header block is not complete yet
     if (buffer_.size() - pos_ > kMaxHeaderBytes) {
-      pos_ = buffer_.size();  // garbage: drop it and look for a fresh header after it
+      pos_ = buffer_.size();  // garbage: drop it and look for the next header after it
+      resyncing_ = true;
       frame.kind = Kind::kError;
       frame.error = "no end of the header block in " + std::to_string(kMaxHeaderBytes) + " bytes";
     }
@@ -103,7 +128,10 @@ FrameReader::Frame FrameReader::next() {
   }
   if (problem.empty() && length < 0) problem = "missing Content-Length header";
   if (!problem.empty()) {
-    pos_ = body_start;  // the body's size is unknown: what follows is read as a new message
+    // The body's size is unknown: it is skipped up to the next Content-Length header (a
+    // body of JSON rarely ends in a newline, so the next header is often on its last line).
+    pos_ = body_start;
+    resyncing_ = true;
     frame.kind = Kind::kError;
     frame.error = problem;
     return frame;
@@ -115,7 +143,8 @@ FrameReader::Frame FrameReader::next() {
     pos_ = body_start + here;
     skip_ = size - here;
     frame.kind = Kind::kError;
-    frame.error = "message of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(max_body_);
+    frame.error = "message of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(max_body_) +
+                  " bytes; skipped unread";
     return frame;
   }
   if (buffer_.size() - body_start < size) return frame;  // wait for the rest of the body

@@ -1,6 +1,8 @@
 // The LSP base protocol: messages framed by `Content-Length: N\r\n\r\n` headers.
 // FrameReader takes bytes as they arrive (any split, any size) and hands back whole
-// message bodies; a broken header block is reported and skipped, never fatal.
+// message bodies; a broken header block is reported and skipped, never fatal: when the
+// body's length is unknown (`Content-Length: abc`), reading resumes at the next
+// `Content-Length` header, so the message after it is still answered.
 #pragma once
 
 #include <cstddef>
@@ -10,9 +12,10 @@
 
 namespace tonelint::lsp {
 
-// Bodies larger than this are refused and skipped: a draft of kMaxSourceBytes (256 MiB)
-// plus JSON escaping fits.
-inline constexpr std::size_t kMaxMessageBytes = std::size_t{512} << 20;
+// Bodies larger than this are refused and skipped as they arrive, never kept: a document of
+// the most the server lints (kMaxLintBytes, 16 MiB) with its JSON escaping and envelope
+// fits; a larger one could not be linted anyway, and parsing it costs several times its size.
+inline constexpr std::size_t kMaxMessageBytes = std::size_t{64} << 20;
 
 class FrameReader {
  public:
@@ -39,7 +42,12 @@ class FrameReader {
   std::size_t max_body_;
   std::string buffer_;
   std::size_t pos_ = 0;   // start of the unread part of buffer_
+  // Skips to the next `Content-Length` header; false (the unread part dropped, bar a
+  // possible start of the header) when none has arrived yet.
+  bool resynchronise();
+
   std::size_t skip_ = 0;  // bytes of a refused body still to discard as they arrive
+  bool resyncing_ = false;  // after a body of unknown length: looking for the next header
 };
 
 // A body with its header, ready to write.

@@ -110,6 +110,15 @@ LintOutcome DocumentLinter::lint(const LintJob& job) {
   last_notice_.clear();
   if (config.excluded) return out;  // as `tonelint check` skips it: no findings
   const std::string name = job.path.value_or(job.uri);
+  if (job.text->size() > kMaxLintBytes) {
+    // Refused before it is copied or analysed, under a code of its own.
+    DocumentProblem problem;
+    problem.code = "tonelint.too-large";
+    problem.message = "this document is " + std::to_string(job.text->size()) + " bytes, over the limit of " +
+                      describe_limit(kMaxLintBytes) + " that tonelint checks; it is not checked";
+    out.problems.push_back(std::move(problem));
+    return out;
+  }
   auto source = load_source_bytes(*job.text, name);
   if (!source.ok()) {
     out.problems.push_back(problem_at(*job.text, source.status(), "tonelint.input"));
