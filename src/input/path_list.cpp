@@ -15,6 +15,9 @@ constexpr const char* kWhat = "list of paths (--files-from)";
 Result<std::string> read_bounded(std::istream& in, const std::string& name, std::size_t max_bytes) {
   std::string bytes;
   char buffer[1 << 16];
+  // Reserved whole, not grown by doubling (which would reach twice the limit); only the
+  // pages written to become resident, so a short list costs what it holds.
+  bytes.reserve(max_bytes + sizeof buffer);
   while (in) {
     in.read(buffer, sizeof buffer);
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
