@@ -279,9 +279,10 @@ class Loader {
       }
       const std::string name(message.substr(open + 1, close - open - 1));
       if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
-        std::string hint = did_you_mean(name, kPlaceholders);
-        error(node, "unknown placeholder '{" + name + "}' in 'message'" + hint + "; placeholders are " +
-                        placeholder_list());
+        std::vector<std::string> braced;
+        for (const auto& p : kPlaceholders) braced.push_back("{" + p + "}");
+        error(node, "unknown placeholder '{" + name + "}' in 'message'" + did_you_mean("{" + name + "}", braced) +
+                        "; placeholders are " + placeholder_list());
         return;
       }
       open = close;
