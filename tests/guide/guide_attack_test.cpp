@@ -88,8 +88,10 @@ TEST_F(GuideAttackTest, ChainOf65GuidesIsRefusedAtTheExtendsThatGoesTooDeep) {
   EXPECT_EQ(load.errors[1].message(), "the guide this one extends (g1.yaml) has errors");
 }
 
-TEST_F(GuideAttackTest, ChainOf3000GuidesIsRefusedWithoutRecursion) {
-  const GuideLoad load = load_guide_file(write_chain(3000));
+// Any chain longer than the bound stops at the same place, having read 65 files: the loader
+// never follows more. (The CLI test runs a chain of 3,000, which used to crash.)
+TEST_F(GuideAttackTest, LongerChainStopsAtTheSamePlace) {
+  const GuideLoad load = load_guide_file(write_chain(300));
   ASSERT_FALSE(load.ok());
   ASSERT_EQ(load.errors.size(), 2u) << describe(load.errors);
   EXPECT_EQ(load.errors[0].location().path, (dir_ / "g63.yaml").string());
