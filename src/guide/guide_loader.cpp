@@ -973,10 +973,13 @@ class Loader {
 
 namespace {
 
-// A guide file's text: a regular file (a FIFO is refused by its type, not waited on) of at
-// most kMaxGuideBytes, UTF-8 without NUL bytes; a leading BOM is dropped.
-Result<std::string> read_guide_text(const std::string& path) {
-  auto bytes = read_regular_file(path, kMaxGuideBytes, "guide");
+// A guide file's bytes: a regular file (a FIFO is refused by its type, not waited on) of at
+// most kMaxGuideBytes.
+Result<std::string> read_guide_file(const std::string& path) { return read_regular_file(path, kMaxGuideBytes, "guide"); }
+
+// The text of a guide read by `read`: UTF-8 without NUL bytes; a leading BOM is dropped.
+Result<std::string> read_guide_text(const std::string& path, const GuideReader& read) {
+  auto bytes = read(path);
   if (!bytes.ok()) return bytes.status();
   if (Status s = check_text(path, *bytes); !s.ok()) return s;
   if (bytes->starts_with("\xEF\xBB\xBF")) bytes->erase(0, 3);
@@ -1017,7 +1020,7 @@ std::string describe_chain(const std::vector<std::string>& names) {
 // of the chain is read and parsed first (refusing a cycle, or a chain of more than
 // kMaxExtendsDepth files, at the `extends:` that makes it), then the guides are built from
 // the last base up. No recursion: the chain's length costs no stack.
-GuideLoad load_chain(const std::string& path, std::string text, GuideCache* cache) {
+GuideLoad load_chain(const std::string& path, std::string text, GuideCache* cache, const GuideReader& read) {
   std::vector<std::unique_ptr<ChainLink>> links;
   auto add_link = [&](std::string link_path, std::string link_text, std::string relative) {
     auto link = std::make_unique<ChainLink>();
@@ -1069,7 +1072,7 @@ GuideLoad load_chain(const std::string& path, std::string text, GuideCache* cach
                                    " guides: " + describe_chain(names));
       return failed(link.loader->errors_only().errors, at);
     }
-    auto base_text = read_guide_text(base_path.string());
+    auto base_text = read_guide_text(base_path.string(), read);
     if (!base_text.ok()) {
       add_link(base_path.string(), {}, *relative);
       return failed({base_text.status()}, at + 1);
@@ -1103,24 +1106,28 @@ GuideLoad load_chain(const std::string& path, std::string text, GuideCache* cach
 }  // namespace
 
 GuideLoad load_guide_file(const std::string& path, GuideCache* cache) {
-  auto text = read_guide_text(path);
+  auto text = read_guide_text(path, read_guide_file);
   if (!text.ok()) {
     GuideLoad failed;
     failed.errors.push_back(text.status());
     return failed;
   }
   GuideCache local;  // shares within this one load: the shipped guide names one lexicon twice
-  return load_chain(path, std::move(*text), cache != nullptr ? cache : &local);
+  return load_chain(path, std::move(*text), cache != nullptr ? cache : &local, read_guide_file);
 }
 
 GuideLoad load_guide_text(std::string_view yaml, const std::string& path, GuideCache* cache) {
+  return load_guide_text(yaml, path, cache, read_guide_file);
+}
+
+GuideLoad load_guide_text(std::string_view yaml, const std::string& path, GuideCache* cache, const GuideReader& read) {
   if (Status s = check_text(path, yaml); !s.ok()) {
     GuideLoad failed;
     failed.errors.push_back(s);
     return failed;
   }
   GuideCache local;
-  return load_chain(path, std::string(yaml), cache != nullptr ? cache : &local);
+  return load_chain(path, std::string(yaml), cache != nullptr ? cache : &local, read);
 }
 
 Result<Context> complete_context(const Guide& guide, const Context& requested) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,13 @@ GuideLoad load_guide_file(const std::string& path, GuideCache* cache = nullptr);
 
 // Loads YAML text; `path` names it in errors and anchors relative paths.
 GuideLoad load_guide_text(std::string_view yaml, const std::string& path, GuideCache* cache = nullptr);
+
+// Supplies the bytes of the guide file at `path` that an `extends:` names. The default
+// reads the file (a regular file of at most kMaxGuideBytes); the fuzz harness answers from
+// memory, so that one input can make a chain as long as the bound. Either way the bytes
+// are checked (UTF-8, no NUL) before they are parsed.
+using GuideReader = std::function<Result<std::string>(const std::string& path)>;
+GuideLoad load_guide_text(std::string_view yaml, const std::string& path, GuideCache* cache, const GuideReader& read);
 
 // Checks a context against the guide's allowed values, filling unset dimensions from the
 // guide's defaults. Unknown values are errors (with "did you mean").

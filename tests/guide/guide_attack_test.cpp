@@ -98,6 +98,24 @@ TEST_F(GuideAttackTest, LongerChainStopsAtTheSamePlace) {
   EXPECT_NE(load.errors[0].message().find("longer than 64 guides"), std::string::npos);
 }
 
+// The fuzz harness's way to reach the bound from one input: every file the chain names is
+// the same text, one folder deeper.
+TEST_F(GuideAttackTest, InMemoryChainReachesTheBound) {
+  const std::string text = "guide: g\nextends: a/guide.yaml\n";
+  int reads = 0;
+  const GuideReader same_text = [&](const std::string&) -> Result<std::string> {
+    ++reads;
+    return text;
+  };
+  const GuideLoad load = load_guide_text(text, "/nowhere/guide.yaml", nullptr, same_text);
+  ASSERT_EQ(load.errors.size(), 2u) << describe(load.errors);
+  EXPECT_EQ(reads, 63);
+  std::string deepest = "/nowhere";
+  for (int i = 0; i < 63; ++i) deepest += "/a";
+  EXPECT_EQ(load.errors[0].location().path, deepest + "/guide.yaml");  // the 64th file
+  EXPECT_NE(load.errors[0].message().find("longer than 64 guides"), std::string::npos);
+}
+
 TEST_F(GuideAttackTest, CycleIsStillACycle) {
   write("a.yaml", "guide: a\nextends: b.yaml\n");
   write("b.yaml", "guide: b\nextends: c.yaml\n");
