@@ -53,6 +53,7 @@ std::optional<YAML::Mark> find_yaml_nesting_beyond(std::string_view text, std::s
       while (!block_indents.empty() && block_indents.back() > indent) block_indents.pop_back();
       if (block_indents.empty() || block_indents.back() < indent) block_indents.push_back(indent);
       block_depth = block_indents.size();
+      if (block_depth > max_depth) return mark_at(start + indent, line_number, indent);
       i = indent;
       // "- - - x": each dash opens a sequence inside the one before.
       while (i + 1 < line.size() && line[i] == '-' && is_blank(line[i + 1])) {

@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "config/repo_config.h"
 #include "engine/session_lru.h"
 #include "guide/guide_cache.h"
 #include "guide/guide_loader.h"
 #include "test_support.h"
+#include "util/yaml_depth.h"
 
 namespace tonelint {
 namespace {
@@ -245,6 +247,30 @@ TEST_F(GuideAttackTest, DeeplyNestedGuideSaysSo) {
   EXPECT_EQ(load.errors[0].location().column, 107u);  // the 100th '[' after "rules: ", in a mapping
   EXPECT_NE(load.errors[0].message().find("nested more than 100 levels deep"), std::string::npos)
       << load.errors[0].message();
+}
+
+TEST_F(GuideAttackTest, DeeplyNestedConfigSaysSo) {
+  std::string deep;
+  for (int i = 0; i < 600; ++i) deep += std::string(i, ' ') + "k:\n";
+  auto config = RepoConfig::parse(deep, dir_ / ".tonelint.yaml");
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.status().location().line, 101u) << config.status().to_string();  // the 101st level
+  EXPECT_NE(config.status().message().find("nested more than 100 levels deep"), std::string::npos)
+      << config.status().to_string();
+}
+
+TEST(YamlNestingTest, CountsFlowBlockAndSequenceNesting) {
+  EXPECT_FALSE(find_yaml_nesting_beyond("a: [[1]]\nb: {c: [d]}\n", 3).has_value());
+  EXPECT_TRUE(find_yaml_nesting_beyond("a: [[[1]]]\n", 3).has_value());
+  EXPECT_TRUE(find_yaml_nesting_beyond("a:\n  b:\n    c:\n      d: 1\n", 3).has_value());
+  EXPECT_TRUE(find_yaml_nesting_beyond("- - - - x\n", 3).has_value());
+  // Brackets in quotes and comments, and a block scalar's indented text, are not structure.
+  EXPECT_FALSE(find_yaml_nesting_beyond("a: \"[[[[\"  # [[[[\nb: '{{{{'\n", 3).has_value());
+  EXPECT_FALSE(find_yaml_nesting_beyond("a: |\n  x\n    y\n      z\n        w\nb: 1\n", 3).has_value());
+  const auto at = find_yaml_nesting_beyond("ok: 1\nx: [[[[1]]]]\n", 3);
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->line, 1);
+  EXPECT_EQ(at->column, 5);  // the third '[' (0-based column), inside the mapping: four levels
 }
 
 TEST_F(GuideAttackTest, ShippedGuideLoads) {
