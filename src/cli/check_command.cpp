@@ -16,7 +16,10 @@
 #include "cli/commands.h"
 #include "cli/terminal.h"
 #include "config/draft_finder.h"
+#include "engine/phrase_check.h"
 #include "engine/session.h"
+#include "engine/session_lru.h"
+#include "guide/guide_cache.h"
 #include "fix/fix_loop.h"
 #include "fix/fixer.h"
 #include "input/path_list.h"
@@ -191,6 +194,9 @@ bool parse_level_flag(const std::string& flag, const std::string& value, std::op
   return out->has_value();
 }
 
+// Compiled guides a worker keeps (see SessionLru).
+constexpr std::size_t kSessionsPerWorker = 8;
+
 // The guides a run needs (each loaded once) and the check that every config's contexts
 // name values its guide knows.
 class GuideSet {
@@ -208,7 +214,7 @@ class GuideSet {
       return nullptr;
     }
     auto [it, added] = guides_.try_emplace(path);
-    if (added) it->second = load_guide_or_report(path);
+    if (added) it->second = load_guide_or_report(path, &cache_);
     if (!it->second) return nullptr;
     if (draft.config && checked_.insert({draft.config.get(), it->second.get()}).second) {
       if (Status s = draft.config->check_against(*it->second); !s.ok()) {
@@ -219,8 +225,34 @@ class GuideSet {
     return it->second;
   }
 
+  // Every phrase of every guide loaded has words to match (see PhraseCheck); false, with
+  // the errors printed, when one has not: then nothing is checked.
+  bool check_phrases(const std::shared_ptr<const MecabModel>& model) {
+    auto analyzer = Analyzer::create(model);
+    if (!analyzer.ok()) {
+      std::cerr << "tonelint: " << analyzer.status().to_string() << '\n';
+      return false;
+    }
+    PhraseCheck check(**analyzer);
+    std::set<const Guide*> seen;
+    std::size_t errors = 0;
+    for (const auto& [path, guide] : guides_) {
+      if (!guide || !seen.insert(guide.get()).second) continue;
+      for (const Status& e : check.check(*guide)) {
+        std::cerr << "tonelint: " << e.to_string() << '\n';
+        ++errors;
+      }
+    }
+    if (errors > 0) {
+      std::cerr << "tonelint: the guide has " << errors << " error" << (errors == 1 ? "" : "s")
+                << "; nothing was checked\n";
+    }
+    return errors == 0;
+  }
+
  private:
   std::string requested_;
+  GuideCache cache_;  // guides that extend one base share it (and its lexicon)
   std::map<std::string, std::shared_ptr<const Guide>> guides_;
   std::set<std::pair<const RepoConfig*, const Guide*>> checked_;
 };
@@ -294,6 +326,7 @@ int run_check(CheckOptions options) {
   }
   std::shared_ptr<const MecabModel> model = load_model_or_report();
   if (!model) return kExitUsage;
+  if (!guides.check_phrases(model)) return kExitUsage;
 
   // Flags win over the config; the config over the defaults (report all, fail on errors).
   auto level_for = [](const std::optional<Level>& flag, const PlannedDraft& d,
@@ -315,21 +348,17 @@ int run_check(CheckOptions options) {
   std::mutex setup_error_mutex;
   Status setup_error;
   auto worker = [&] {
-    std::map<const Guide*, std::unique_ptr<LintSession>> sessions;  // one per guide, made on first use
+    SessionLru sessions(kSessionsPerWorker);  // one per guide, made on first use, the last few kept
     for (std::size_t i = next++; i < drafts.size(); i = next++) {
       const std::shared_ptr<const Guide>& guide = draft_guides[i];
-      auto& session = sessions[guide.get()];
-      if (!session) {
-        auto created = LintSession::create(guide, model);
-        if (!created.ok()) {
-          std::lock_guard<std::mutex> lock(setup_error_mutex);
-          setup_error = created.status();
-          return;
-        }
-        session = std::move(*created);
+      auto session = sessions.get(guide.get(), [&] { return LintSession::create(guide, model); });
+      if (!session.ok()) {
+        std::lock_guard<std::mutex> lock(setup_error_mutex);
+        setup_error = session.status();
+        return;
       }
       const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
-      outcomes[i] = check_one(*session, options, drafts[i], min_level);
+      outcomes[i] = check_one(**session, options, drafts[i], min_level);
       progress.advance();
       outcomes[i].guide = guide.get();
       outcomes[i].fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);

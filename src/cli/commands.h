@@ -42,7 +42,8 @@ std::string find_guide(const std::string& requested, const std::string& config,
                        const std::vector<std::string>& inputs, std::string* why);
 
 // Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
-std::shared_ptr<const Guide> load_guide_or_report(const std::string& path);
+// With a cache, what earlier loads of the run built from the same bytes is shared.
+std::shared_ptr<const Guide> load_guide_or_report(const std::string& path, GuideCache* cache = nullptr);
 // find_guide, then load_guide_or_report; null (with the reason on stderr) when either fails.
 std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,
                                                      const std::vector<std::string>& inputs);

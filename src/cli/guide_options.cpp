@@ -79,12 +79,12 @@ std::unique_ptr<Analyzer> make_analyzer_or_report() {
   return std::move(*analyzer);
 }
 
-std::shared_ptr<const Guide> load_guide_or_report(const std::string& path) {
+std::shared_ptr<const Guide> load_guide_or_report(const std::string& path, GuideCache* cache) {
   if (path.empty()) {
     std::cerr << "tonelint: no guide given: pass --guide FILE\n";
     return nullptr;
   }
-  GuideLoad load = load_guide_file(path);
+  GuideLoad load = load_guide_file(path, cache);
   for (const Status& e : load.errors) std::cerr << "tonelint: " << e.to_string() << '\n';
   if (!load.ok()) {
     std::cerr << "tonelint: the guide has " << load.errors.size() << " error" << (load.errors.size() == 1 ? "" : "s")

@@ -9,6 +9,8 @@
 #include "guide/did_you_mean.h"
 #include "input/line_index.h"
 #include "input/utf8.h"
+#include "input/regular_file.h"
+#include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
 #include "util/yaml_location.h"
 
@@ -98,7 +100,8 @@ Result<RepoConfig> RepoConfig::parse(std::string_view text, const fs::path& path
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    return Status(ErrorCode::kParse, "invalid YAML: " + e.msg, parser.where(e.mark));
+    const YamlFailure failure = describe_yaml_failure(text, e);
+    return Status(ErrorCode::kParse, "invalid YAML: " + failure.message, parser.where(failure.mark));
   }
   if (root.IsNull()) return config;  // an empty config: every default
   if (!root.IsMap()) {
@@ -169,11 +172,10 @@ Result<RepoConfig> RepoConfig::parse(std::string_view text, const fs::path& path
 }
 
 Result<RepoConfig> RepoConfig::load(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(ErrorCode::kIo, "cannot read the config", Location{path.string()});
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string bytes = text.str();
+  // Refuses a directory (--config DIR), a FIFO or a device by its type, without blocking.
+  auto read = read_regular_file(path.string(), kMaxConfigBytes, "config");
+  if (!read.ok()) return read.status();
+  const std::string& bytes = *read;
   if (auto bad = find_invalid_utf8(bytes)) {
     const LineIndex lines(bytes.substr(0, *bad));
     const Position p = lines.position(static_cast<std::uint32_t>(*bad));
@@ -263,7 +265,9 @@ Result<std::shared_ptr<const RepoConfig>> ConfigFinder::for_path(const fs::path&
     }
     visited.push_back(dir);
     const fs::path candidate = dir / kRepoConfigName;
-    if (fs::is_regular_file(candidate, ec)) {
+    // Anything by that name is the config: a FIFO or a folder is refused by its type
+    // (RepoConfig::load says which), not skipped in silence.
+    if (fs::exists(fs::symlink_status(candidate, ec))) {
       auto loaded = load_cached(candidate);
       if (!loaded.ok()) return loaded.status();
       found = *loaded;

@@ -30,6 +30,8 @@
 namespace tonelint {
 
 inline constexpr std::string_view kRepoConfigName = ".tonelint.yaml";
+// A config is a few lines; anything near this size is not one.
+inline constexpr std::size_t kMaxConfigBytes = std::size_t{1} << 20;
 
 // Context values a config's `contexts:` give a file, and the patterns that gave them.
 struct ConfigContext {

@@ -111,7 +111,15 @@ Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& 
                       where(entry.first));
       }
       const auto d = static_cast<std::size_t>(dim - kDimensionNames.begin());
-      const std::string value = entry.second.IsScalar() ? entry.second.Scalar() : "";
+      if (!entry.second.IsScalar()) {
+        const char* found = entry.second.IsSequence() ? "a list" : entry.second.IsMap() ? "a map" : "none";
+        return Status(ErrorCode::kParse,
+                      "front matter 'tone': '" + key + "' takes one value (such as " + key + ": " +
+                          (guide_->allowed[d].empty() ? std::string("...") : guide_->allowed[d].front()) + "); found " +
+                          found,
+                      where(entry.second));
+      }
+      const std::string value = entry.second.Scalar();
       if (!guide_->allows(static_cast<Dimension>(d), value)) {
         return Status(ErrorCode::kParse,
                       std::string("unknown ") + key + " '" + value + "' in front matter" +

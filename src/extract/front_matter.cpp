@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
 
 namespace tonelint {
@@ -56,10 +57,11 @@ Result<FrontMatterSplit> split_front_matter(const SourceText& source) {
       try {
         fm.data = YAML::Load(std::string(yaml));
       } catch (const YAML::Exception& e) {
+        const YamlFailure failure = describe_yaml_failure(yaml, e);
         // yaml-cpp counts positions in the YAML string; shift them to the file.
         const std::uint32_t at = static_cast<std::uint32_t>(
-            content_start + (e.mark.pos >= 0 ? std::min<std::size_t>(e.mark.pos, yaml.size()) : 0));
-        return Status(ErrorCode::kParse, "invalid YAML front matter: " + e.msg, source.location(at));
+            content_start + (failure.mark.pos >= 0 ? std::min<std::size_t>(failure.mark.pos, yaml.size()) : 0));
+        return Status(ErrorCode::kParse, "invalid YAML front matter: " + failure.message, source.location(at));
       }
       split.front_matter = std::move(fm);
       split.body_offset = static_cast<std::uint32_t>(body);

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -14,16 +15,16 @@
 #include <unordered_set>
 
 #include "guide/did_you_mean.h"
+#include "guide/guide_cache.h"
 #include "input/line_index.h"
+#include "input/regular_file.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
 #include "util/yaml_location.h"
 
 namespace tonelint {
-
-// Loads one file of an `extends` chain; `chain` holds the files being loaded.
-GuideLoad load_guide_chain(const std::string& path, std::vector<std::string>* chain);
 
 namespace {
 
@@ -85,35 +86,65 @@ class MapFields {
   std::vector<std::pair<std::string, YAML::Node>> entries_;
 };
 
+const std::vector<std::string> kLanguageCodes = {"ja", "en"};
+// What a message may name: {match} (the text found), {max} and {min} (the rule's bounds),
+// and what the rules fill in (rule_check.cpp and the rules that call report() with vars):
+// {to} (the rewrite), {count}, {value} (a metric) and {expected} (the register).
+const std::vector<std::string> kPlaceholders = {"match", "max", "min", "to", "count", "value", "expected"};
+// Bounds, counts and lengths are at most this: a larger one is a typo, and as a count it
+// would overflow (99999999999999999999 read as 1e20 made every occurrence an error).
+constexpr double kMaxNumber = 1e9;
+
+// One file of a guide: parsed first (so `extends:` can be followed), then built on top of
+// the guide it extends.
 class Loader {
  public:
-  Loader(std::string path, std::string_view text, std::vector<std::string>* chain)
-      : path_(std::move(path)), text_(text), lines_(text_), chain_(chain) {}
+  Loader(std::string path, std::string_view text, GuideCache* cache)
+      : path_(std::move(path)), text_(text), lines_(text_), cache_(cache) {}
 
-  GuideLoad load() {
+  // Parses the YAML; false (with the errors recorded) when it is not a guide mapping.
+  bool parse() {
     if (auto bomb = find_yaml_bomb(text_)) {
       errors_.push_back(Status(ErrorCode::kTooLarge, bomb->message, location_of(bomb->mark)));
-      return finish();
+      return false;
     }
-    YAML::Node root;
     try {
-      root = YAML::Load(std::string(text_));
+      root_ = YAML::Load(std::string(text_));
     } catch (const YAML::Exception& e) {
-      errors_.push_back(Status(ErrorCode::kParse, "invalid YAML: " + e.msg, location_of(e.mark)));
-      return finish();
+      const YamlFailure failure = describe_yaml_failure(text_, e);
+      errors_.push_back(Status(ErrorCode::kParse, "invalid YAML: " + failure.message, location_of(failure.mark)));
+      return false;
     }
-    if (!root.IsMap()) {
-      error(root, "a guide is a YAML mapping with 'guide', 'contexts', 'rules' and 'tones'");
-      return finish();
+    if (!root_.IsMap()) {
+      error(root_, "a guide is a YAML mapping with 'guide', 'contexts', 'rules' and 'tones'");
+      return false;
     }
+    return true;
+  }
+
+  // The `extends:` node of a parsed guide (undefined when it extends nothing).
+  YAML::Node extends_node() const { return root_["extends"]; }
+  // The file `extends:` names, as written; nullopt (an error recorded) when it is not one value.
+  std::optional<std::string> extends_target(const YAML::Node& node) {
+    if (!node.IsScalar()) {
+      scalar(node, "extends");
+      return std::nullopt;
+    }
+    return scalar(node, "extends");
+  }
+
+  // Builds this file's guide on top of `base` (null: it extends nothing).
+  GuideLoad build(const std::shared_ptr<const Guide>& base) {
+    const YAML::Node& root = root_;
     check_keys(root, kTopKeys, "guide");
-    if (const YAML::Node base = root["extends"]) load_base(base);
+    if (base) start_from(*base);
     if (const YAML::Node id = root["guide"]) {
       guide_.id = scalar(id, "guide");
+      if (id.IsScalar() && is_blank_text(guide_.id)) error(id, "'guide' must not be empty: it prefixes every rule id");
     } else if (guide_.id.empty()) {
       error(root, "missing 'guide': the guide's id, which prefixes every rule id");
     }
-    if (const YAML::Node langs = root["languages"]) guide_.languages = string_list(langs, "languages");
+    if (const YAML::Node langs = root["languages"]) parse_languages(langs);
     if (const YAML::Node contexts = root["contexts"]) parse_contexts(contexts);
     if (const YAML::Node defaults = root["defaults"]) parse_defaults(defaults);
     for (std::size_t d = 0; d < kDimensionCount; ++d) {
@@ -141,14 +172,21 @@ class Loader {
     return finish();
   }
 
- private:
-  // ---- errors ------------------------------------------------------------------------
-
-  Location location_of(const YAML::Mark& mark) const { return yaml_location(path_, lines_, mark); }
+  // The errors found so far, without a guide (parse() failed, or the chain did).
+  GuideLoad errors_only() {
+    GuideLoad result;
+    result.errors = std::move(errors_);
+    return result;
+  }
 
   void error(const YAML::Node& at, const std::string& message) {
     errors_.push_back(Status(ErrorCode::kParse, message, location_of(at.Mark())));
   }
+
+ private:
+  // ---- errors ------------------------------------------------------------------------
+
+  Location location_of(const YAML::Mark& mark) const { return yaml_location(path_, lines_, mark); }
 
   Origin origin_of(const YAML::Node& at, std::string entry) const {
     const Location where = location_of(at.Mark());
@@ -166,22 +204,31 @@ class Loader {
 
   // ---- scalars -----------------------------------------------------------------------
 
+  // A NUL in a guide's text would reach the analyzer as a "binary file"; refused here,
+  // where the guide's file, line and column are known.
+  bool refuse_nul(const YAML::Node& node, const std::string& value, const std::string& what) {
+    if (value.find('\0') == std::string::npos) return false;
+    error(node, "'" + what + "' contains a NUL character");
+    return true;
+  }
+
   std::string scalar(const YAML::Node& node, const std::string& what) {
     if (!node.IsScalar()) {
       error(node, "'" + what + "' must be a single value");
       return {};
     }
+    if (refuse_nul(node, node.Scalar(), what)) return {};
     return node.Scalar();
   }
 
   std::vector<std::string> string_list(const YAML::Node& node, const std::string& what) {
     std::vector<std::string> out;
     if (node.IsScalar()) {
-      out.push_back(node.Scalar());
+      if (!refuse_nul(node, node.Scalar(), what)) out.push_back(node.Scalar());
     } else if (node.IsSequence()) {
       for (const auto& item : node) {
         if (item.IsScalar()) {
-          out.push_back(item.Scalar());
+          if (!refuse_nul(item, item.Scalar(), what)) out.push_back(item.Scalar());
         } else {
           error(item, "'" + what + "' must be a list of strings");
         }
@@ -192,6 +239,62 @@ class Loader {
     return out;
   }
 
+  // Only spaces (ASCII or the ideographic U+3000): nothing a rule could match.
+  static bool is_blank_text(std::string_view text) {
+    while (!text.empty()) {
+      if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r') {
+        text.remove_prefix(1);
+      } else if (text.starts_with("\u3000")) {
+        text.remove_prefix(3);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Phrases a rule matches or is excused by: each must have something to match. The
+  // error names the entry itself, not just the rule.
+  std::vector<std::string> phrase_list(const YAML::Node& node, const std::string& what) {
+    std::vector<std::string> out = string_list(node, what);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (!is_blank_text(out[i])) continue;
+      const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
+      error(at, "empty entry in '" + what + "': a phrase needs at least one word");
+    }
+    return out;
+  }
+
+  // A message may name only the placeholders the rules fill in; a misspelt one would be
+  // shown to every writer as is.
+  void check_message(const YAML::Node& node, std::string_view message) {
+    for (std::size_t open = message.find('{'); open != std::string_view::npos; open = message.find('{', open + 1)) {
+      const std::size_t close = message.find('}', open + 1);
+      const std::size_t next_open = message.find('{', open + 1);
+      if (close == std::string_view::npos || next_open < close) {
+        error(node, "unclosed '{' in 'message' (at character " +
+                        std::to_string(count_code_points(message.substr(0, open)) + 1) +
+                        "); placeholders are " + placeholder_list());
+        return;
+      }
+      const std::string name(message.substr(open + 1, close - open - 1));
+      if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
+        std::vector<std::string> braced;
+        for (const auto& p : kPlaceholders) braced.push_back("{" + p + "}");
+        error(node, "unknown placeholder '{" + name + "}' in 'message'" + did_you_mean("{" + name + "}", braced) +
+                        "; placeholders are " + placeholder_list());
+        return;
+      }
+      open = close;
+    }
+  }
+
+  static std::string placeholder_list() {
+    std::string out;
+    for (const auto& p : kPlaceholders) out += (out.empty() ? "{" : ", {") + p + "}";
+    return out;
+  }
+
   std::optional<double> number(const YAML::Node& node, const std::string& what) {
     try {
       if (node.IsScalar()) return node.as<double>();
@@ -199,6 +302,41 @@ class Loader {
     }
     error(node, "'" + what + "' must be a number, not '" + (node.IsScalar() ? node.Scalar() : "a list or map") + "'");
     return std::nullopt;
+  }
+
+  // A bound (max, min): a number from 0 to kMaxNumber.
+  std::optional<double> bound(const YAML::Node& node, const std::string& what) {
+    const std::optional<double> n = number(node, what);
+    if (!n) return std::nullopt;
+    if (!std::isfinite(*n) || *n < 0 || *n > kMaxNumber) {
+      error(node, "'" + what + "' must be a number from 0 to " + format_limit() + ", not '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  // A count (min_length, min_words, max_words): a whole number from 1 to kMaxNumber.
+  std::optional<std::uint32_t> count(const YAML::Node& node, const std::string& what) {
+    const std::optional<double> n = number(node, what);
+    if (!n) return std::nullopt;
+    if (!std::isfinite(*n) || *n < 1 || *n > kMaxNumber || *n != std::floor(*n)) {
+      error(node, "'" + what + "' must be a whole number from 1 to " + format_limit() + ", not '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(*n);
+  }
+
+  static std::string format_limit() { return std::to_string(static_cast<long long>(kMaxNumber)); }
+
+  void parse_languages(const YAML::Node& node) {
+    guide_.languages = string_list(node, "languages");
+    for (std::size_t i = 0; i < guide_.languages.size(); ++i) {
+      const std::string& code = guide_.languages[i];
+      if (std::find(kLanguageCodes.begin(), kLanguageCodes.end(), code) != kLanguageCodes.end()) continue;
+      const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
+      error(at, "unknown language code '" + code + "'" + did_you_mean(code, kLanguageCodes) +
+                    "; expected one of: " + join(kLanguageCodes));
+    }
   }
 
   template <typename E>
@@ -217,25 +355,8 @@ class Loader {
 
   // ---- extends -----------------------------------------------------------------------
 
-  void load_base(const YAML::Node& node) {
-    const std::string relative = scalar(node, "extends");
-    if (relative.empty()) return;
-    const fs::path base_path = fs::path(path_).parent_path() / relative;
-    std::error_code ec;
-    const std::string canonical = fs::weakly_canonical(base_path, ec).string();
-    if (std::find(chain_->begin(), chain_->end(), canonical) != chain_->end()) {
-      error(node, "'extends' makes a cycle: " + relative + " already extends this guide");
-      return;
-    }
-    chain_->push_back(canonical);
-    GuideLoad base = load_guide_chain(base_path.string(), chain_);
-    chain_->pop_back();
-    if (!base.ok()) {
-      for (Status& e : base.errors) errors_.push_back(std::move(e));
-      error(node, "the guide this one extends (" + relative + ") has errors");
-      return;
-    }
-    guide_ = *base.guide;  // start from the base, then apply this file on top
+  void start_from(const Guide& base) {
+    guide_ = base;  // start from the base, then apply this file on top
     guide_.path = path_;
     base_rule_ids_.clear();
     rule_positions_.clear();
@@ -310,6 +431,7 @@ class Loader {
     const MapFields fields(node);
     if (const YAML::Node id = fields["id"]) {
       rule.id = scalar(id, "id");
+      if (id.IsScalar() && is_blank_text(rule.id)) error(id, entry + " has an empty 'id'");
     } else {
       error(node, entry + " has no 'id'");
     }
@@ -331,6 +453,7 @@ class Loader {
     }
     if (const YAML::Node message = fields["message"]) {
       rule.message = scalar(message, "message");
+      if (message.IsScalar()) check_message(message, rule.message);
     } else {
       error(node, name + " has no 'message': say what is wrong and what to write instead");
     }
@@ -345,8 +468,8 @@ class Loader {
       }
     }
     if (const YAML::Node examples = fields["examples"]) parse_examples(examples, &rule);
-    if (const YAML::Node words = fields["words"]) rule.words = string_list(words, "words");
-    if (const YAML::Node lemmas = fields["lemmas"]) rule.lemmas = string_list(lemmas, "lemmas");
+    if (const YAML::Node words = fields["words"]) rule.words = phrase_list(words, "words");
+    if (const YAML::Node lemmas = fields["lemmas"]) rule.lemmas = phrase_list(lemmas, "lemmas");
     if (const YAML::Node tokens = fields["tokens"]) parse_token_patterns(tokens, &rule);
     if (const YAML::Node regex = fields["regex"]) {
       rule.regex = string_list(regex, "regex");
@@ -354,10 +477,10 @@ class Loader {
     }
     if (const YAML::Node swap = fields["swap"]) parse_swap(swap, &rule);
     if (const YAML::Node dictionary = fields["dictionary"]) load_dictionary(dictionary, &rule);
-    if (const YAML::Node unless = fields["unless"]) rule.unless = string_list(unless, "unless");
-    if (const YAML::Node nfb = fields["not_followed_by"]) rule.not_followed_by = string_list(nfb, "not_followed_by");
-    if (const YAML::Node max = fields["max"]) rule.max = number(max, "max");
-    if (const YAML::Node min = fields["min"]) rule.min = number(min, "min");
+    if (const YAML::Node unless = fields["unless"]) rule.unless = phrase_list(unless, "unless");
+    if (const YAML::Node nfb = fields["not_followed_by"]) rule.not_followed_by = phrase_list(nfb, "not_followed_by");
+    if (const YAML::Node max = fields["max"]) rule.max = bound(max, "max");
+    if (const YAML::Node min = fields["min"]) rule.min = bound(min, "min");
     const YAML::Node scope_node = fields["scope"];
     if (scope_node && scope_node.IsSequence()) {
       parse_markup_scopes(scope_node, &rule);
@@ -388,13 +511,13 @@ class Loader {
       }
     }
     if (const YAML::Node min_length = fields["min_length"]) {
-      if (auto n = number(min_length, "min_length"); n && *n >= 1) rule.min_length = static_cast<std::uint32_t>(*n);
+      if (auto n = count(min_length, "min_length")) rule.min_length = *n;
     }
     if (const YAML::Node min_words = fields["min_words"]) {
-      if (auto n = number(min_words, "min_words"); n && *n >= 1) rule.min_words = static_cast<std::uint32_t>(*n);
+      if (auto n = count(min_words, "min_words")) rule.min_words = *n;
     }
     if (const YAML::Node max_words = fields["max_words"]) {
-      if (auto n = number(max_words, "max_words"); n && *n >= 1) rule.max_words = static_cast<std::uint32_t>(*n);
+      if (auto n = count(max_words, "max_words")) rule.max_words = *n;
     }
     if (const YAML::Node allow = fields["allow"]) rule.allow = string_list(allow, "allow");
     if (const YAML::Node lexicon = fields["lexicon"]) load_lexicon(lexicon, &rule);
@@ -558,6 +681,11 @@ class Loader {
         error(from, "'swap' maps a phrase to its replacement: {from: to}");
         return;
       }
+      if (refuse_nul(from, from.Scalar(), "swap") || refuse_nul(to, to.Scalar(), "swap")) return;
+      if (is_blank_text(from.Scalar())) {
+        error(from, "empty entry in 'swap': a phrase needs at least one word");
+        return;
+      }
       rule->swap.emplace_back(from.Scalar(), to.Scalar());
     };
     if (node.IsMap()) {
@@ -575,29 +703,76 @@ class Loader {
     }
   }
 
+  // A word file (`lexicon:`, `dictionary:`) next to the guide, or at an absolute path: a
+  // regular file (a FIFO or /dev/urandom is refused by its type, never read forever) of
+  // bounded size.
+  Result<std::string> read_word_file(const fs::path& file, std::string_view what) {
+    return read_regular_file(file.string(), kMaxWordFileBytes, what);
+  }
+
+  // The first line of `bytes` longer than kMaxWordLineBytes, as a Status at that line.
+  static Status check_line_lengths(const std::string& path, std::string_view bytes, std::string_view what) {
+    std::uint32_t line = 1;
+    for (std::size_t start = 0; start < bytes.size(); ++line) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string_view::npos) end = bytes.size();
+      if (end - start > kMaxWordLineBytes) {
+        return Status(ErrorCode::kTooLarge,
+                      std::string(what) + " line of " + std::to_string(end - start) + " bytes exceeds the limit of " +
+                          std::to_string(kMaxWordLineBytes) + " bytes; is this a word list?",
+                      Location{path, line, 1});
+      }
+      start = end + 1;
+    }
+    return {};
+  }
+
   // A plain word list, one word a line (such as /usr/share/dict/american-english); only
-  // the all-lowercase entries are kept, since capitalized ones are names.
+  // the all-lowercase entries are kept, since capitalized ones are names. Shared through
+  // the cache: the shipped guide names the same 100,000-word list twice.
   void load_lexicon(const YAML::Node& node, Rule* rule) {
     const std::string relative = scalar(node, "lexicon");
-    const fs::path file = fs::path(path_).parent_path() / relative;  // an absolute path stays as is
-    std::ifstream in(file);
-    if (!in) {
-      error(node, "cannot read lexicon " + file.string() +
-                      (relative.starts_with("/usr/share/dict/") ? " (install the Debian package that provides it, e.g. wamerican)" : ""));
+    if (relative.empty()) {
+      if (node.IsScalar()) error(node, "'lexicon' names a word list file");
       return;
     }
-    auto words = std::make_shared<std::unordered_set<std::string>>();
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+    const fs::path file = fs::path(path_).parent_path() / relative;  // an absolute path stays as is
+    auto bytes = read_word_file(file, "lexicon");
+    if (!bytes.ok()) {
+      error(node, "cannot load lexicon " + relative + ": " + bytes.status().to_string() +
+                      (bytes.status().code() == ErrorCode::kNotFound && relative.starts_with("/usr/share/dict/")
+                           ? " (install the Debian package that provides it, e.g. wamerican)"
+                           : ""));
+      return;
+    }
+    if (Status s = check_line_lengths(file.string(), *bytes, "lexicon"); !s.ok()) {
+      errors_.push_back(std::move(s));
+      return;
+    }
+    std::error_code ec;
+    const std::string key = GuideCache::key_of(fs::absolute(file, ec).lexically_normal().string(), *bytes);
+    if (cache_ != nullptr) {
+      if (auto shared = cache_->find_lexicon(key)) {
+        rule->lexicon = std::move(shared);
+        return;
+      }
+    }
+    auto words = std::make_shared<Lexicon>();
+    std::string_view rest = *bytes;
+    while (!rest.empty()) {
+      const std::size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (!line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        words->insert(line);
+        words->emplace(line);
       }
     }
     if (words->empty()) {
       error(node, "lexicon " + file.string() + " has no lowercase words");
       return;
     }
+    if (cache_ != nullptr) cache_->add_lexicon(key, words);
     rule->lexicon = std::move(words);
   }
 
@@ -606,12 +781,18 @@ class Loader {
   void load_dictionary(const YAML::Node& node, Rule* rule) {
     const std::string relative = scalar(node, "dictionary");
     const fs::path file = fs::path(path_).parent_path() / relative;
-    auto source = load_source_file(file.string());
+    auto bytes = read_word_file(file, "dictionary");
+    auto source = bytes.ok() ? load_source_bytes(std::move(*bytes), file.string())
+                             : Result<std::unique_ptr<SourceText>>(bytes.status());
     if (!source.ok()) {
       error(node, "cannot load dictionary " + relative + ": " + source.status().to_string());
       return;
     }
     const SourceText& text = **source;
+    if (Status s = check_line_lengths(text.path(), text.bytes(), "dictionary"); !s.ok()) {
+      errors_.push_back(std::move(s));
+      return;
+    }
     for (std::uint32_t line = 1; line <= text.lines().line_count(); ++line) {
       std::string_view entry = text.lines().line_text(line);
       if (line == 1 && entry.substr(0, text.bom_length()) == text.bytes().substr(0, text.bom_length())) {
@@ -729,9 +910,12 @@ class Loader {
       }
     }
     if (const YAML::Node level = fields["level"]) o.level = choice<Level>(level, kLevels, "level");
-    if (const YAML::Node max = fields["max"]) o.max = number(max, "max");
-    if (const YAML::Node min = fields["min"]) o.min = number(min, "min");
-    if (const YAML::Node message = fields["message"]) o.message = scalar(message, "message");
+    if (const YAML::Node max = fields["max"]) o.max = bound(max, "max");
+    if (const YAML::Node min = fields["min"]) o.min = bound(min, "min");
+    if (const YAML::Node message = fields["message"]) {
+      o.message = scalar(message, "message");
+      if (message.IsScalar()) check_message(message, *o.message);
+    }
     if (const YAML::Node scope = fields["scope"]) o.scope = choice<Scope>(scope, kScopes, "scope");
     pending_overrides_.push_back({key, o.rule_id});
     tone->set.push_back(std::move(o));
@@ -776,7 +960,8 @@ class Loader {
   std::string path_;
   std::string_view text_;
   LineIndex lines_;
-  std::vector<std::string>* chain_;  // canonical paths being loaded, to refuse cycles
+  GuideCache* cache_;  // may be null
+  YAML::Node root_;
   Guide guide_;
   std::vector<Status> errors_;
   std::set<std::string> base_rule_ids_;  // ids this file may redefine (from `extends`)
@@ -786,33 +971,163 @@ class Loader {
 
 }  // namespace
 
-GuideLoad load_guide_chain(const std::string& path, std::vector<std::string>* chain) {
-  auto source = load_source_file(path);
-  if (!source.ok()) {
+namespace {
+
+// A guide file's bytes: a regular file (a FIFO is refused by its type, not waited on) of at
+// most kMaxGuideBytes.
+Result<std::string> read_guide_file(const std::string& path) { return read_regular_file(path, kMaxGuideBytes, "guide"); }
+
+// The text of a guide read by `read`: UTF-8 without NUL bytes; a leading BOM is dropped.
+Result<std::string> read_guide_text(const std::string& path, const GuideReader& read) {
+  auto bytes = read(path);
+  if (!bytes.ok()) return bytes.status();
+  if (Status s = check_text(path, *bytes); !s.ok()) return s;
+  if (bytes->starts_with("\xEF\xBB\xBF")) bytes->erase(0, 3);
+  return bytes;
+}
+
+// One file of an `extends:` chain, parsed but not yet built.
+struct ChainLink {
+  std::string path;       // as the loader names it (relative names resolve against it)
+  std::string canonical;  // to refuse cycles
+  std::string text;
+  std::string relative;   // how the file before it names it in `extends:` (empty for the first)
+  YAML::Node extends;     // this file's `extends:`, when it names a base
+  std::unique_ptr<Loader> loader;  // reads `text`, so a link is never moved (held by pointer)
+};
+
+std::string canonical_path(const fs::path& path) {
+  std::error_code ec;
+  return fs::weakly_canonical(path, ec).string();
+}
+
+// "a.yaml → b.yaml → c.yaml → … (58 more) … → x.yaml → y.yaml → z.yaml"
+std::string describe_chain(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 3;
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names.size() > 2 * kShown + 1 && i == kShown) {
+      out += " → … (" + std::to_string(names.size() - 2 * kShown) + " more) …";
+      i = names.size() - kShown - 1;
+      continue;
+    }
+    out += (out.empty() ? "" : " → ") + names[i];
+  }
+  return out;
+}
+
+// Loads the guide `path` names with its text, following `extends:` in a loop: every file
+// of the chain is read and parsed first (refusing a cycle, or a chain of more than
+// kMaxExtendsDepth files, at the `extends:` that makes it), then the guides are built from
+// the last base up. No recursion: the chain's length costs no stack.
+GuideLoad load_chain(const std::string& path, std::string text, GuideCache* cache, const GuideReader& read) {
+  std::vector<std::unique_ptr<ChainLink>> links;
+  auto add_link = [&](std::string link_path, std::string link_text, std::string relative) {
+    auto link = std::make_unique<ChainLink>();
+    link->path = std::move(link_path);
+    link->canonical = canonical_path(link->path);
+    link->text = std::move(link_text);
+    link->relative = std::move(relative);
+    link->loader = std::make_unique<Loader>(link->path, link->text, cache);
+    links.push_back(std::move(link));
+  };
+  // A broken base is reported with its own errors, then once in the first file, at its
+  // `extends:` (not at every file between: a long chain would repeat it for each).
+  auto failed = [&](std::vector<Status> errors, std::size_t at) {
+    GuideLoad result;
+    result.errors = std::move(errors);
+    if (at > 0) {
+      const ChainLink& first = *links.front();
+      const YAML::Mark mark = first.extends.Mark();
+      result.errors.push_back(Status(ErrorCode::kParse,
+                                     "the guide this one extends (" + links[1]->relative + ") has errors",
+                                     yaml_location(first.path, LineIndex(first.text), mark)));
+    }
+    return result;
+  };
+
+  add_link(path, std::move(text), {});
+  for (;;) {
+    ChainLink& link = *links.back();
+    const std::size_t at = links.size() - 1;
+    if (!link.loader->parse()) return failed(link.loader->errors_only().errors, at);
+    const YAML::Node node = link.loader->extends_node();
+    if (!node) break;
+    const std::optional<std::string> relative = link.loader->extends_target(node);
+    if (!relative) return failed(link.loader->errors_only().errors, at);
+    if (relative->empty()) break;
+    link.extends = node;
+    const fs::path base_path = (fs::path(link.path).parent_path() / *relative).lexically_normal();
+    const std::string canonical = canonical_path(base_path);
+    const bool cycle = std::any_of(links.begin(), links.end(), [&](const auto& l) { return l->canonical == canonical; });
+    if (cycle) {
+      link.loader->error(node, "'extends' makes a cycle: " + *relative + " already extends this guide");
+      return failed(link.loader->errors_only().errors, at);
+    }
+    if (links.size() >= kMaxExtendsDepth) {
+      std::vector<std::string> names;
+      for (const auto& l : links) names.push_back(l->path);
+      names.push_back(base_path.string());
+      link.loader->error(node, "'extends' chain is longer than " + std::to_string(kMaxExtendsDepth) +
+                                   " guides: " + describe_chain(names));
+      return failed(link.loader->errors_only().errors, at);
+    }
+    auto base_text = read_guide_text(base_path.string(), read);
+    if (!base_text.ok()) {
+      add_link(base_path.string(), {}, *relative);
+      return failed({base_text.status()}, at + 1);
+    }
+    add_link(base_path.string(), std::move(*base_text), *relative);
+  }
+
+  // Built from the last base up. A guide's cache key is its own file's and every base's.
+  std::shared_ptr<const Guide> guide;
+  std::string key;
+  for (std::size_t i = links.size(); i-- > 0;) {
+    const ChainLink& link = *links[i];
+    std::error_code ec;
+    key = GuideCache::key_of(fs::absolute(link.path, ec).lexically_normal().string(), link.text) + '\n' + key;
+    if (cache != nullptr) {
+      if (auto known = cache->find_guide(key)) {
+        guide = std::move(known);
+        continue;
+      }
+    }
+    GuideLoad built = link.loader->build(guide);
+    if (!built.ok()) return failed(std::move(built.errors), i);
+    if (cache != nullptr) cache->add_guide(key, built.guide);
+    guide = std::move(built.guide);
+  }
+  GuideLoad result;
+  result.guide = std::move(guide);
+  return result;
+}
+
+}  // namespace
+
+GuideLoad load_guide_file(const std::string& path, GuideCache* cache) {
+  auto text = read_guide_text(path, read_guide_file);
+  if (!text.ok()) {
     GuideLoad failed;
-    failed.errors.push_back(source.status());
+    failed.errors.push_back(text.status());
     return failed;
   }
-  Loader loader(path, (*source)->bytes().substr((*source)->bom_length()), chain);
-  return loader.load();
+  GuideCache local;  // shares within this one load: the shipped guide names one lexicon twice
+  return load_chain(path, std::move(*text), cache != nullptr ? cache : &local, read_guide_file);
 }
 
-GuideLoad load_guide_file(const std::string& path) {
-  std::vector<std::string> chain;
-  std::error_code ec;
-  chain.push_back(fs::weakly_canonical(path, ec).string());
-  return load_guide_chain(path, &chain);
+GuideLoad load_guide_text(std::string_view yaml, const std::string& path, GuideCache* cache) {
+  return load_guide_text(yaml, path, cache, read_guide_file);
 }
 
-GuideLoad load_guide_text(std::string_view yaml, const std::string& path) {
+GuideLoad load_guide_text(std::string_view yaml, const std::string& path, GuideCache* cache, const GuideReader& read) {
   if (Status s = check_text(path, yaml); !s.ok()) {
     GuideLoad failed;
     failed.errors.push_back(s);
     return failed;
   }
-  std::vector<std::string> chain;
-  Loader loader(path, yaml, &chain);
-  return loader.load();
+  GuideCache local;
+  return load_chain(path, std::string(yaml), cache != nullptr ? cache : &local, read);
 }
 
 Result<Context> complete_context(const Guide& guide, const Context& requested) {

@@ -319,7 +319,7 @@ TEST(GuideLoaderErrorFileTest, MissingGuideFile) {
   EXPECT_EQ(e.code(), ErrorCode::kNotFound);
   EXPECT_EQ(e.location().path, path);
   EXPECT_EQ(e.location().line, 0u);
-  EXPECT_EQ(e.message(), "cannot read: No such file or directory");
+  EXPECT_EQ(e.message(), "cannot read guide: No such file or directory");
 }
 
 TEST(GuideLoaderErrorFileTest, ExtendsItself) {
@@ -366,7 +366,7 @@ TEST(GuideLoaderErrorFileTest, ExtendsAMissingFile) {
   EXPECT_EQ(load.errors[0].code(), ErrorCode::kNotFound);
   EXPECT_EQ(load.errors[0].location().path, kErrorFixtures + "no-such-base.yaml");
   EXPECT_EQ(load.errors[0].location().line, 0u);
-  EXPECT_EQ(load.errors[0].message(), "cannot read: No such file or directory");
+  EXPECT_EQ(load.errors[0].message(), "cannot read guide: No such file or directory");
   EXPECT_EQ(load.errors[1].location().path, kErrorFixtures + "extends-missing.yaml");
   EXPECT_EQ(load.errors[1].location().line, 2u);
   EXPECT_EQ(load.errors[1].location().column, 10u);
@@ -382,7 +382,7 @@ TEST(GuideLoaderErrorFileTest, DictionaryFileMissing) {
   EXPECT_EQ(e.location().line, 7u);
   EXPECT_EQ(e.location().column, 17u);
   EXPECT_EQ(e.message(), "cannot load dictionary no-such-words.txt: " + kErrorFixtures +
-                             "no-such-words.txt: cannot read: No such file or directory");
+                             "no-such-words.txt: cannot read dictionary: No such file or directory");
 }
 
 TEST(GuideLoaderErrorFileTest, MalformedSubstitutionDictionaryLine) {
