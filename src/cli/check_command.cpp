@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/ordered_pipeline.h"
+#include "cli/text_report.h"
 #include "cli/terminal.h"
 #include "config/draft_finder.h"
 #include "engine/session.h"
@@ -21,6 +23,7 @@
 #include "fix/fixer.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "report/escape.h"
 #include "report/json_report.h"
 #include "report/report.h"
 
@@ -58,6 +61,8 @@ struct FileOutcome {
   FileReport report;
   std::string diff;
   int fixes = 0;
+  int failing = 0;              // findings at or above fail_on, all counted
+  report::LevelCounts dropped;  // findings past the per-file bound, counted but not kept
 };
 
 // Findings less severe than `min_level` are dropped before anything reads them, --fix included.
@@ -124,59 +129,6 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   outcome.source = std::move(current);
   outcome.report = std::move(current_report);
   return outcome;
-}
-
-void print_text(const FileOutcome& f, const Palette& paint) {
-  const SourceText& src = *f.source;
-  for (const Diagnostic& d : f.report.result.diagnostics) {
-    const Position p = src.position(d.offset);
-    std::cout << paint.bold(f.path + ':' + std::to_string(p.line) + ':' + std::to_string(p.column) + ":") << ' '
-              << paint.level(d.level, std::string(level_name(d.level)) + ":") << ' ' << d.message << ' '
-              << paint.dim("[" + d.rule + "]") << '\n';
-    const std::string_view line = src.lines().line_text(p.line);
-    const std::uint32_t line_start = src.lines().line_start(p.line);
-    const std::string number = std::to_string(p.line);
-    const std::string gutter = paint.dim(std::string(number.size(), ' ') + " |");
-    std::cout << "  " << paint.dim(number + " |") << ' ' << line << '\n'
-              << "  " << gutter << ' '
-              << paint.marker(d.level, marker_line(line, d.offset - line_start, d.offset + d.length - line_start)) << '\n';
-    if (!d.suggestions.empty()) {
-      std::cout << "  " << std::string(number.size(), ' ') << " = " << (d.suggestions.front().safe ? "fix" : "suggestion")
-                << ": \"" << paint.removed(d.match) << "\" → \"" << paint.added(d.suggestions.front().text) << "\"\n";
-    }
-  }
-  if (!f.report.result.diagnostics.empty()) {
-    std::cout << paint.bold(f.path + ":") << " tone score " << f.report.result.score << "/100";
-    for (const auto& [category, score] : f.report.result.category_scores) {
-      if (score < 100) std::cout << " · " << category << ' ' << score;
-    }
-    std::cout << '\n';
-  }
-}
-
-nlohmann::json file_json(const FileOutcome& f) {
-  report::JsonFile file;
-  file.path = f.path;
-  file.source = f.source.get();
-  file.report = &f.report;
-  file.fixes = f.fixes;
-  if (f.plan != nullptr && f.plan->config) {
-    file.config_path = f.plan->config->path().string();
-    file.config_patterns = &f.plan->context.matched;
-  }
-  return report::file_json(file);
-}
-
-using ReportWriter = void (*)(std::ostream&, const report::ReportInput&);
-
-// The writer of a machine-readable report format; null for text and json (written here).
-ReportWriter report_writer(const std::string& format) {
-  if (format == "sarif") return report::write_sarif;
-  if (format == "github") return report::write_github;
-  if (format == "rdjsonl") return report::write_rdjsonl;
-  if (format == "checkstyle") return report::write_checkstyle;
-  if (format == "junit") return report::write_junit;
-  return nullptr;
 }
 
 // Paths listed in `from` (a file, or "-" for stdin), one a line; blank lines are skipped.
@@ -249,9 +201,7 @@ class GuideSet {
 };
 
 int run_check(CheckOptions options) {
-  std::ios::sync_with_stdio(false);
-  const ReportWriter writer = report_writer(options.format);
-  if (options.format != "text" && options.format != "json" && writer == nullptr) {
+  if (options.format != "text" && !report::is_report_format(options.format)) {
     std::cerr << "tonelint check: unknown --format '" << options.format
               << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
     return kExitUsage;
@@ -295,7 +245,7 @@ int run_check(CheckOptions options) {
     std::cerr << "tonelint: " << plan.status().to_string() << '\n';
     return kExitUsage;
   }
-  for (const std::string& note : plan->notes) std::cerr << "tonelint: " << note << '\n';
+  for (const std::string& note : plan->notes) std::cerr << "tonelint: " << report::escape_controls(note) << '\n';
   const std::vector<PlannedDraft>& drafts = plan->drafts;
   GuideSet guides(options.guide);
   std::vector<std::shared_ptr<const Guide>> draft_guides;
@@ -319,7 +269,6 @@ int run_check(CheckOptions options) {
     if (d.config && ((*d.config).*setting)()) return *((*d.config).*setting)();
     return fallback;
   };
-  std::vector<FileOutcome> outcomes(drafts.size());
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
                                               static_cast<int>(drafts.size())));
   // A bar on a terminal for runs of many files (not when a draft comes from stdin,
@@ -328,96 +277,120 @@ int run_check(CheckOptions options) {
                                           options.files_from != "-" &&
                                           std::none_of(drafts.begin(), drafts.end(),
                                                        [](const PlannedDraft& d) { return d.path == "-"; }));
-  std::atomic<std::size_t> next{0};
   std::mutex setup_error_mutex;
   Status setup_error;
-  auto worker = [&] {
-    std::map<const Guide*, std::unique_ptr<LintSession>> sessions;  // one per guide, made on first use
-    for (std::size_t i = next++; i < drafts.size(); i = next++) {
-      const std::shared_ptr<const Guide>& guide = draft_guides[i];
-      auto& session = sessions[guide.get()];
-      if (!session) {
+  // One session per guide per thread, made on first use.
+  std::mutex sessions_mutex;
+  std::map<std::pair<std::thread::id, const Guide*>, std::unique_ptr<LintSession>> sessions;
+  auto check_draft = [&](std::size_t i) -> std::optional<FileOutcome> {
+    const std::shared_ptr<const Guide>& guide = draft_guides[i];
+    LintSession* session = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(sessions_mutex);
+      auto& slot = sessions[{std::this_thread::get_id(), guide.get()}];
+      if (!slot) {
         auto created = LintSession::create(guide, model);
         if (!created.ok()) {
-          std::lock_guard<std::mutex> lock(setup_error_mutex);
+          std::lock_guard<std::mutex> error_lock(setup_error_mutex);
           setup_error = created.status();
-          return;
+          return std::nullopt;
         }
-        session = std::move(*created);
+        slot = std::move(*created);
       }
-      const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
-      outcomes[i] = check_one(*session, options, drafts[i], min_level);
-      progress.advance();
-      outcomes[i].guide = guide.get();
-      outcomes[i].fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
+      session = slot.get();
     }
+    const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
+    FileOutcome outcome = check_one(*session, options, drafts[i], min_level);
+    progress.advance();
+    outcome.guide = guide.get();
+    outcome.fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
+    // Counted in full, kept up to the bound: the report of one file stays small.
+    outcome.failing = report::count_at_or_above(outcome.report.result.diagnostics, outcome.fail_on);
+    outcome.dropped = report::keep_first_findings(&outcome.report.result.diagnostics);
+    return outcome;
   };
-  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
-  if (jobs == 1 || reads_stdin) {
-    worker();  // stdin is read on this thread, in order
-  } else {
-    std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-  }
-  progress.stop();
-  if (!setup_error.ok()) {
-    std::cerr << "tonelint: " << setup_error.to_string() << '\n';
-    return kExitUsage;
-  }
 
   int failed = 0, fixed = 0, failing = 0;
   report::JsonSummary summary;  // counts and score, for the JSON report and the stderr line
-  report::ReportInput report_input;
-  report_input.guide = draft_guides.empty() ? nullptr : draft_guides.front().get();
-  report_input.version = TONELINT_VERSION;
-  report_input.fail_on = fail_on_flag.value_or(Level::kError);
-  nlohmann::json json_files = nlohmann::json::array();
-  for (const FileOutcome& f : outcomes) {
+  std::unique_ptr<report::ReportWriter> writer = report::make_report_writer(
+      options.format, std::cout,
+      {draft_guides.empty() ? nullptr : draft_guides.front().get(), TONELINT_VERSION, fail_on_flag.value_or(Level::kError)});
+  auto report_outcome = [&](FileOutcome&& f) {
     if (!f.error.ok() && !f.source) {
-      std::cerr << "tonelint: " << f.error.to_string() << '\n';
-      if (!f.skipped) ++failed;
-      continue;
+      std::cerr << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
+      if (!f.skipped) {
+        ++failed;
+        summary.add_refused();
+      }
+      return;
     }
     if (!f.error.ok()) {  // checked, but could not write the fix
-      std::cerr << "tonelint: " << f.error.to_string() << '\n';
+      std::cerr << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
       ++failed;
     }
     // Problems that did not stop the check (a regex stopped by its time limit): on stderr,
     // whatever the format, naming the file, line and rule; the exit status is the findings'.
-    for (const Status& w : f.report.result.warnings) std::cerr << "tonelint: warning: " << w.to_string() << '\n';
-    fixed += f.fixes;
-    summary.add(f.report);
-    for (const Diagnostic& d : f.report.result.diagnostics) {
-      if (report::at_or_above(d.level, f.fail_on)) ++failing;
+    for (const Status& w : f.report.result.warnings) {
+      std::cerr << "tonelint: warning: " << report::escape_controls(w.to_string()) << '\n';
     }
-    if (options.format == "json") {
-      json_files.push_back(file_json(f));
-    } else if (writer != nullptr) {
-      report_input.files.push_back({f.path, f.source.get(), &f.report, f.guide, f.fail_on});
+    if (f.dropped.total() > 0) {
+      std::cerr << "tonelint: " << report::quote_name(f.path) << ": " << f.dropped.total()
+                << " more findings counted but not reported (at most " << report::kMaxFindingsPerFile << " a file)\n";
+    }
+    fixed += f.fixes;
+    summary.add(f.report, f.dropped);
+    failing += f.failing;
+    report::FileEntry entry;
+    entry.path = f.path;
+    entry.source = f.source.get();
+    entry.report = &f.report;
+    entry.guide = f.guide;
+    entry.fail_on = f.fail_on;
+    entry.dropped = static_cast<std::size_t>(f.dropped.total());
+    entry.fixes = f.fixes;
+    if (f.plan != nullptr && f.plan->config) {
+      entry.config_path = f.plan->config->path().string();
+      entry.config_patterns = &f.plan->context.matched;
+    }
+    if (writer != nullptr) {
+      writer->add_file(entry);
     } else if (options.diff) {
       std::cout << f.diff;
     } else if (f.from_stdin && !options.fix.empty()) {
       std::cout << f.source->bytes();  // --fix on stdin: the fixed text, as editors expect
     } else {
-      print_text(f, palette);
+      print_text(std::cout, entry, palette);
     }
+  };
+  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
+  // stdin is read on this thread, in order; otherwise a few files ahead of the report per thread.
+  const bool completed = run_in_order<FileOutcome>(drafts.size(), reads_stdin ? 1 : jobs,
+                                                   static_cast<std::size_t>(jobs) * 2, check_draft, report_outcome);
+  progress.stop();
+  if (!completed) {
+    std::cerr << "tonelint: " << setup_error.to_string() << '\n';
+    return kExitUsage;
   }
-  if (options.format == "json") {
-    nlohmann::json out;
-    out["files"] = std::move(json_files);
-    out["summary"] = summary.to_json(outcomes.size());
-    std::cout << out.dump() << '\n';
-  } else if (writer != nullptr) {
-    writer(std::cout, report_input);
+  if (writer != nullptr) {
+    if (Status s = writer->finish(summary); !s.ok()) {
+      std::cerr << "tonelint: " << s.to_string() << '\n';
+      ++failed;
+    }
   }
   std::cout.flush();
   const int errors = summary.errors(), warnings = summary.warnings(), suggestions = summary.suggestions();
-  std::cerr << "tonelint: " << outcomes.size() << " file" << (outcomes.size() == 1 ? "" : "s") << ", " << errors
-            << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << ", "
-            << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
+  const std::size_t checked = summary.files(), refused = summary.refused();
+  std::cerr << "tonelint: " << checked << " file" << (checked == 1 ? "" : "s");
+  if (refused > 0) std::cerr << " checked, " << refused << " refused";
+  std::cerr << ", " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+            << (warnings == 1 ? "" : "s") << ", " << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
-  std::cerr << ", tone score " << summary.score() << '\n';
+  // Nothing checked: no score to claim.
+  if (checked > 0) {
+    std::cerr << ", tone score " << summary.score() << '\n';
+  } else {
+    std::cerr << ", no tone score\n";
+  }
   if (failed > 0) return kExitUsage;
   return failing > 0 ? kExitFindings : kExitOk;
 }
