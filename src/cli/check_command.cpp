@@ -318,7 +318,9 @@ int run_check(CheckOptions options) {
   auto report_outcome = [&](FileOutcome&& f) {
     if (!f.error.ok() && !f.source) {
       std::cerr << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
-      if (!f.skipped) {
+      if (f.skipped) {
+        summary.add_skipped();
+      } else {
         ++failed;
         summary.add_refused();
       }
@@ -380,8 +382,14 @@ int run_check(CheckOptions options) {
   std::cout.flush();
   const int errors = summary.errors(), warnings = summary.warnings(), suggestions = summary.suggestions();
   const std::size_t checked = summary.files(), refused = summary.refused();
-  std::cerr << "tonelint: " << checked << " file" << (checked == 1 ? "" : "s");
-  if (refused > 0) std::cerr << " checked, " << refused << " refused";
+  const std::size_t total = checked + refused + summary.skipped();
+  std::cerr << "tonelint: " << total << " file" << (total == 1 ? "" : "s");
+  if (total != checked) {
+    std::cerr << " (" << checked << " checked";
+    if (refused > 0) std::cerr << ", " << refused << " refused";
+    if (summary.skipped() > 0) std::cerr << ", " << summary.skipped() << " skipped";
+    std::cerr << ')';
+  }
   std::cerr << ", " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
             << (warnings == 1 ? "" : "s") << ", " << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";

@@ -2,6 +2,7 @@
 //   ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE
 // error → ::error, warning → ::warning, suggestion → ::notice. Columns are code points,
 // endColumn the last character of the span (inclusive).
+#include "input/utf8.h"
 #include "report/report.h"
 
 namespace tonelint::report {
@@ -10,7 +11,9 @@ namespace {
 // Escaping of a command's message (data): %, CR and LF, as the runner decodes them. The
 // other C0 controls and DEL (an ESC sequence in a file name) are written %XX too: the
 // runner leaves those as they are, so they show as text instead of acting on the log.
-std::string escape_data(std::string_view text) {
+// Bytes that are not UTF-8 become U+FFFD, as the runner would decode them anyway.
+std::string escape_data(std::string_view raw) {
+  const std::string text = to_well_formed_utf8(raw);
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());

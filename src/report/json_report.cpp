@@ -119,6 +119,7 @@ nlohmann::json JsonSummary::to_json(std::size_t files) const {
   for (const auto& [category, penalty] : category_penalties_) scores[category] = tone_score(penalty, words_);
   summary["scores"] = std::move(scores);
   if (refused_ > 0) summary["refused"] = refused_;
+  if (skipped_ > 0) summary["skipped"] = skipped_;
   return summary;
 }
 

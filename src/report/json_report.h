@@ -70,7 +70,10 @@ class JsonSummary {
   void add(const FileReport& report, const LevelCounts& dropped = {});
   // A file that could not be checked: not counted in "files", nor in the score.
   void add_refused() { ++refused_; }
-  // `files`: how many files to report as checked ("refused" is added when there were any).
+  // A file skipped as binary: not an error, not checked.
+  void add_skipped() { ++skipped_; }
+  // `files`: how many files to report as checked ("refused" and "skipped" are added when
+  // there were any).
   nlohmann::json to_json(std::size_t files) const;
   // The same with the files added: "files" counts those checked; "score" is null when
   // none was, as there is nothing to score.
@@ -78,6 +81,7 @@ class JsonSummary {
 
   std::size_t files() const { return files_; }
   std::size_t refused() const { return refused_; }
+  std::size_t skipped() const { return skipped_; }
   int errors() const { return errors_; }
   int warnings() const { return warnings_; }
   int suggestions() const { return suggestions_; }
@@ -85,7 +89,7 @@ class JsonSummary {
 
  private:
   int errors_ = 0, warnings_ = 0, suggestions_ = 0;
-  std::size_t files_ = 0, refused_ = 0;
+  std::size_t files_ = 0, refused_ = 0, skipped_ = 0;
   double penalty_ = 0;
   std::size_t words_ = 0;
   std::map<std::string, double> category_penalties_;

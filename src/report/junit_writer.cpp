@@ -29,16 +29,18 @@ class JunitWriter : public ReportWriter {
     ++tests_;
     bool failed = false;
     LevelCounts counts;
+    // The listing is text a person reads (and CI logs echo): the name's control characters escaped.
+    const std::string path = quote_name(file.path);
     std::string listing;
     for (const Diagnostic& d : file.report->result.diagnostics) {
       failed = failed || at_or_above(d.level, file.fail_on.value_or(run_.fail_on));
       counts.add(d.level);
       const Position p = file.source->position(d.offset);
-      listing += file.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + level_name(d.level) +
-                 ": " + d.message + " [" + d.rule + "]\n";
+      listing += path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + level_name(d.level) +
+                 ": " + escape_controls(d.message) + " [" + escape_controls(d.rule) + "]\n";
     }
     if (file.dropped > 0) {
-      listing += file.path + ": " + std::to_string(file.dropped) + " more findings not reported (at most " +
+      listing += path + ": " + std::to_string(file.dropped) + " more findings not reported (at most " +
                  std::to_string(kMaxFindingsPerFile) + " a file)\n";
     }
     std::string text = "  <testcase classname=\"" + xml_escape(file.path) + "\" name=\"" + xml_escape(file.path) + "\">\n";
