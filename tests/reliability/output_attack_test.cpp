@@ -202,6 +202,19 @@ TEST_F(OutputAttack, NameThatIsNotUtf8InEveryFormat) {
   }
 }
 
+TEST_F(OutputAttack, TokensNamesThatAreNotUtf8OrHoldNewlines) {
+  const std::string f = write("tok\xff\n::error::x.txt", "Hello there.\n");
+  const auto j = run_tonelint("tokens --format json " + quoted(f));
+  EXPECT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_FALSE(find_invalid_utf8(j.out).has_value());
+  EXPECT_EQ(json::parse(j.out)["files"][0]["path"], (dir_ / "tok\xEF\xBF\xBD\n::error::x.txt").string());
+  const auto t = run_tonelint("tokens " + quoted(f) + " " + quoted(f + "\n::error::gone"));
+  EXPECT_EQ(t.exit_code, 2);
+  EXPECT_FALSE(has_line_starting_with(t.out, "::")) << t.out;
+  EXPECT_FALSE(has_line_starting_with(t.err, "::")) << t.err;
+  EXPECT_NE(t.out.find("tok\\xff\\n::error::x.txt\" (text)"), std::string::npos) << t.out;
+}
+
 // ---- item 23: a run whose only draft is refused ----------------------------------------------
 
 TEST_F(OutputAttack, OnlyRefusedDraftsClaimNoScore) {
