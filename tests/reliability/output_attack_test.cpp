@@ -3,12 +3,14 @@
 // UTF-8, very many findings and very long lines. Each test drives the real binary.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -263,6 +265,44 @@ TEST_F(OutputAttack, FindingsPastTheBoundAreCountedNotKept) {
   EXPECT_EQ(s["runs"][0]["artifacts"][0]["properties"]["tonelint/droppedFindings"], 2000);
   const auto text_run = run_tonelint("check --color=never --guide " + kGuide + " " + f);
   EXPECT_NE(text_run.out.find("2000 more findings not shown"), std::string::npos);
+}
+
+// Peak RSS in KB of the binary run with `args`, stdout and stderr to /dev/null (wait4).
+long peak_rss_kb(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(kBinary.c_str()));
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execv(kBinary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid) return -1;
+  return usage.ru_maxrss;
+}
+
+TEST_F(OutputAttack, ReportMemoryDoesNotGrowWithTheFindings) {
+  // 100,000 findings. The text output never held more than the findings themselves; json
+  // built a tree of them all (4x the text run's peak), SARIF 9x. Now each is within a
+  // margin of the text run: what the check itself holds.
+  std::string text = "Hello!";
+  for (int line = 0; line < 1000; ++line) text += std::string(100, '!') + "\n";
+  const std::string f = write("bangs.txt", text);
+  const long text_kb = peak_rss_kb({"check", "--guide", kGuide, f});
+  ASSERT_GT(text_kb, 0);
+  for (const std::string& format : {"json", "sarif", "junit", "rdjsonl"}) {
+    const long kb = peak_rss_kb({"check", "--guide", kGuide, "--format", format, f});
+    ASSERT_GT(kb, 0) << format;
+    EXPECT_LT(kb, text_kb * 13 / 10 + 8 * 1024) << format << ": " << kb << " KB, text " << text_kb << " KB";
+    std::cout << "[ measured ] 100,000 findings, " << format << ": peak RSS " << kb / 1024 << " MB (text "
+              << text_kb / 1024 << " MB)\n";
+  }
 }
 
 // ---- item 16: findings on a very long line ---------------------------------------------------
