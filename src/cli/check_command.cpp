@@ -116,7 +116,8 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   FileReport& current_report = fixed.report;
   if (!current) return outcome;  // nothing to change
   if (options.diff) {
-    outcome.diff = unified_diff(outcome.path, outcome.source->bytes(), current->bytes());
+    // The name quoted as the text output quotes it: a newline in it cannot start a line.
+    outcome.diff = unified_diff(report::quote_name(outcome.path), outcome.source->bytes(), current->bytes());
     return outcome;
   }
   if (!from_stdin) {
@@ -242,7 +243,7 @@ int run_check(CheckOptions options) {
   ConfigFinder configs(options.config);
   auto plan = plan_drafts({options.paths, listed, options.stdin_filename}, configs);
   if (!plan.ok()) {
-    std::cerr << "tonelint: " << plan.status().to_string() << '\n';
+    std::cerr << "tonelint: " << report::escape_controls(plan.status().to_string()) << '\n';
     return kExitUsage;
   }
   for (const std::string& note : plan->notes) std::cerr << "tonelint: " << report::escape_controls(note) << '\n';

@@ -136,6 +136,9 @@ TEST_F(OutputAttack, NewlineInANameCannotForgeAWorkflowCommand) {
       EXPECT_FALSE(has_line_starting_with(r.out, "::")) << format << r.out;
     }
   }
+  const auto diff = run_tonelint("check --diff --guide " + kGuide + " " + quoted(f));
+  EXPECT_NE(diff.out.find("+Please use the form."), std::string::npos) << diff.out;
+  EXPECT_FALSE(has_line_starting_with(diff.out, "::")) << diff.out;
   const auto text = run_tonelint("check --guide " + kGuide + " " + quoted(f));
   EXPECT_NE(text.out.find("\"" + dir_.string() + "/nl\\n::error file=README.md,line=1::X.md\":1:8: warning:"),
             std::string::npos)
