@@ -87,8 +87,9 @@ inline bool at_or_above(Level level, Level threshold) {
 }
 
 // Text escaped for XML (& < > " ', and control characters XML 1.0 cannot carry, U+FFFE,
-// U+FFFF and bytes that are not UTF-8, which become U+FFFD). In attribute values line breaks and tabs become character references
-// (kept through attribute-value normalization); in character data LF and tab stay as they are.
+// U+FFFF and bytes that are not UTF-8, which become U+FFFD). In attribute values line
+// breaks and tabs become character references (kept through attribute-value
+// normalization); in character data LF and tab stay as they are.
 std::string xml_escape(std::string_view text, bool attribute = true);
 
 // 1-based column of `offset` in UTF-8 bytes from the start of its line.
