@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -317,8 +318,15 @@ int run_check(CheckOptions options) {
       options.format, std::cout,
       {draft_guides.empty() ? nullptr : draft_guides.front().get(), TONELINT_VERSION, fail_on_flag.value_or(Level::kError)});
   auto report_outcome = [&](FileOutcome&& f) {
+    // stderr lines of this file, written above the progress bar (if any) in one piece.
+    std::ostringstream notes;
+    struct Flush {
+      ProgressBar& bar;
+      std::ostringstream& text;
+      ~Flush() { bar.print_above(text.str()); }
+    } flush_notes{progress, notes};
     if (!f.error.ok() && !f.source) {
-      std::cerr << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
+      notes << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
       if (f.skipped) {
         summary.add_skipped();
       } else {
@@ -328,17 +336,17 @@ int run_check(CheckOptions options) {
       return;
     }
     if (!f.error.ok()) {  // checked, but could not write the fix
-      std::cerr << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
+      notes << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
       ++failed;
     }
     // Problems that did not stop the check (a regex stopped by its time limit): on stderr,
     // whatever the format, naming the file, line and rule; the exit status is the findings'.
     for (const Status& w : f.report.result.warnings) {
-      std::cerr << "tonelint: warning: " << report::escape_controls(w.to_string()) << '\n';
+      notes << "tonelint: warning: " << report::escape_controls(w.to_string()) << '\n';
     }
     if (f.dropped.total() > 0) {
-      std::cerr << "tonelint: " << report::quote_name(f.path) << ": " << f.dropped.total()
-                << " more findings counted but not reported (at most " << report::kMaxFindingsPerFile << " a file)\n";
+      notes << "tonelint: " << report::quote_name(f.path) << ": " << f.dropped.total()
+            << " more findings counted but not reported (at most " << report::kMaxFindingsPerFile << " a file)\n";
     }
     fixed += f.fixes;
     summary.add(f.report, f.dropped);

@@ -159,6 +159,15 @@ void ProgressBar::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void ProgressBar::print_above(std::string_view text) {
+  if (text.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (drawn_) std::fputs("\r\x1b[K", stderr);
+  drawn_ = false;
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  std::fflush(stderr);
+}
+
 std::string ProgressBar::render(std::size_t done, std::size_t total, std::size_t width) {
   const std::string count = std::to_string(total), so_far = std::to_string(done);
   std::string label = "checking ";
@@ -197,6 +206,7 @@ void ProgressBar::run() {
     line += "\x1b[K";
     std::fwrite(line.data(), 1, line.size(), stderr);
     std::fflush(stderr);
+    drawn_ = true;
     if (wake_.wait_for(lock, 100ms, [this] { return stopping_; })) break;
   }
   std::fputs("\r\x1b[K", stderr);  // leave the line clean for the summary

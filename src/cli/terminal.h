@@ -68,6 +68,9 @@ class ProgressBar {
 
   void advance() { done_.fetch_add(1, std::memory_order_relaxed); }
   void stop();
+  // Writes `text` (whole lines) to stderr above the bar: the bar's line is cleared first
+  // and drawn again at its next tick, so a note printed during the run is not glued to it.
+  void print_above(std::string_view text);
 
   // The bar's text for `done` of `total` within `width` columns (for tests).
   static std::string render(std::size_t done, std::size_t total, std::size_t width);
@@ -80,6 +83,7 @@ class ProgressBar {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool drawn_ = false;  // the bar is on screen (guarded by mutex_)
   std::thread thread_;
 };
 
