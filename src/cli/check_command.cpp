@@ -8,12 +8,15 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/ordered_pipeline.h"
+#include "cli/text_report.h"
 #include "cli/terminal.h"
 #include "config/draft_finder.h"
 #include "engine/phrase_check.h"
@@ -25,6 +28,7 @@
 #include "input/path_list.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "report/escape.h"
 #include "report/json_report.h"
 #include "report/report.h"
 
@@ -62,6 +66,8 @@ struct FileOutcome {
   FileReport report;
   std::string diff;
   int fixes = 0;
+  int failing = 0;              // findings at or above fail_on, all counted
+  report::LevelCounts dropped;  // findings past the per-file bound, counted but not kept
 };
 
 // Findings less severe than `min_level` are dropped before anything reads them, --fix included.
@@ -115,7 +121,8 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   FileReport& current_report = fixed.report;
   if (!current) return outcome;  // nothing to change
   if (options.diff) {
-    outcome.diff = unified_diff(outcome.path, outcome.source->bytes(), current->bytes());
+    // The name quoted as the text output quotes it: a newline in it cannot start a line.
+    outcome.diff = unified_diff(report::quote_name(outcome.path), outcome.source->bytes(), current->bytes());
     return outcome;
   }
   if (!from_stdin) {
@@ -128,59 +135,6 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   outcome.source = std::move(current);
   outcome.report = std::move(current_report);
   return outcome;
-}
-
-void print_text(const FileOutcome& f, const Palette& paint) {
-  const SourceText& src = *f.source;
-  for (const Diagnostic& d : f.report.result.diagnostics) {
-    const Position p = src.position(d.offset);
-    std::cout << paint.bold(f.path + ':' + std::to_string(p.line) + ':' + std::to_string(p.column) + ":") << ' '
-              << paint.level(d.level, std::string(level_name(d.level)) + ":") << ' ' << d.message << ' '
-              << paint.dim("[" + d.rule + "]") << '\n';
-    const std::string_view line = src.lines().line_text(p.line);
-    const std::uint32_t line_start = src.lines().line_start(p.line);
-    const std::string number = std::to_string(p.line);
-    const std::string gutter = paint.dim(std::string(number.size(), ' ') + " |");
-    std::cout << "  " << paint.dim(number + " |") << ' ' << line << '\n'
-              << "  " << gutter << ' '
-              << paint.marker(d.level, marker_line(line, d.offset - line_start, d.offset + d.length - line_start)) << '\n';
-    if (!d.suggestions.empty()) {
-      std::cout << "  " << std::string(number.size(), ' ') << " = " << (d.suggestions.front().safe ? "fix" : "suggestion")
-                << ": \"" << paint.removed(d.match) << "\" → \"" << paint.added(d.suggestions.front().text) << "\"\n";
-    }
-  }
-  if (!f.report.result.diagnostics.empty()) {
-    std::cout << paint.bold(f.path + ":") << " tone score " << f.report.result.score << "/100";
-    for (const auto& [category, score] : f.report.result.category_scores) {
-      if (score < 100) std::cout << " · " << category << ' ' << score;
-    }
-    std::cout << '\n';
-  }
-}
-
-nlohmann::json file_json(const FileOutcome& f) {
-  report::JsonFile file;
-  file.path = f.path;
-  file.source = f.source.get();
-  file.report = &f.report;
-  file.fixes = f.fixes;
-  if (f.plan != nullptr && f.plan->config) {
-    file.config_path = f.plan->config->path().string();
-    file.config_patterns = &f.plan->context.matched;
-  }
-  return report::file_json(file);
-}
-
-using ReportWriter = void (*)(std::ostream&, const report::ReportInput&);
-
-// The writer of a machine-readable report format; null for text and json (written here).
-ReportWriter report_writer(const std::string& format) {
-  if (format == "sarif") return report::write_sarif;
-  if (format == "github") return report::write_github;
-  if (format == "rdjsonl") return report::write_rdjsonl;
-  if (format == "checkstyle") return report::write_checkstyle;
-  if (format == "junit") return report::write_junit;
-  return nullptr;
 }
 
 // Reads a level flag into `out` (left empty when the flag is not given); false, with the
@@ -258,9 +212,7 @@ class GuideSet {
 };
 
 int run_check(CheckOptions options) {
-  std::ios::sync_with_stdio(false);
-  const ReportWriter writer = report_writer(options.format);
-  if (options.format != "text" && options.format != "json" && writer == nullptr) {
+  if (options.format != "text" && !report::is_report_format(options.format)) {
     std::cerr << "tonelint check: unknown --format '" << options.format
               << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
     return kExitUsage;
@@ -306,11 +258,13 @@ int run_check(CheckOptions options) {
   ConfigFinder configs(options.config);
   auto plan = plan_drafts({options.paths, listed, options.stdin_filename}, configs);
   if (!plan.ok()) {
-    std::cerr << "tonelint: " << plan.status().to_string() << '\n';
+    std::cerr << "tonelint: " << report::escape_controls(plan.status().to_string()) << '\n';
     return kExitUsage;
   }
-  for (const std::string& note : plan->notes) std::cerr << "tonelint: " << note << '\n';
-  for (const Status& unreachable : plan->unreachable) std::cerr << "tonelint: " << unreachable.to_string() << '\n';
+  for (const std::string& note : plan->notes) std::cerr << "tonelint: " << report::escape_controls(note) << '\n';
+  for (const Status& unreachable : plan->unreachable) {
+    std::cerr << "tonelint: " << report::escape_controls(unreachable.to_string()) << '\n';
+  }
   const std::vector<PlannedDraft>& drafts = plan->drafts;
   GuideSet guides(options.guide);
   std::vector<std::shared_ptr<const Guide>> draft_guides;
@@ -335,7 +289,6 @@ int run_check(CheckOptions options) {
     if (d.config && ((*d.config).*setting)()) return *((*d.config).*setting)();
     return fallback;
   };
-  std::vector<FileOutcome> outcomes(drafts.size());
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
                                               static_cast<int>(drafts.size())));
   // A bar on a terminal for runs of many files (not when a draft comes from stdin,
@@ -344,92 +297,132 @@ int run_check(CheckOptions options) {
                                           options.files_from != "-" &&
                                           std::none_of(drafts.begin(), drafts.end(),
                                                        [](const PlannedDraft& d) { return d.path == "-"; }));
-  std::atomic<std::size_t> next{0};
   std::mutex setup_error_mutex;
   Status setup_error;
-  auto worker = [&] {
-    SessionLru sessions(kSessionsPerWorker);  // one per guide, made on first use, the last few kept
-    for (std::size_t i = next++; i < drafts.size(); i = next++) {
-      const std::shared_ptr<const Guide>& guide = draft_guides[i];
-      auto session = sessions.get(guide.get(), [&] { return LintSession::create(guide, model); });
-      if (!session.ok()) {
-        std::lock_guard<std::mutex> lock(setup_error_mutex);
-        setup_error = session.status();
-        return;
-      }
-      const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
-      outcomes[i] = check_one(**session, options, drafts[i], min_level);
-      progress.advance();
-      outcomes[i].guide = guide.get();
-      outcomes[i].fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
+  // Each thread's lint sessions, one per guide, the last few kept (SessionLru); a thread
+  // touches only its own, so the lock is held just to find it.
+  std::mutex sessions_mutex;
+  std::map<std::thread::id, SessionLru> sessions;
+  auto check_draft = [&](std::size_t i) -> std::optional<FileOutcome> {
+    const std::shared_ptr<const Guide>& guide = draft_guides[i];
+    SessionLru* mine = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(sessions_mutex);
+      mine = &sessions.try_emplace(std::this_thread::get_id(), kSessionsPerWorker).first->second;
     }
+    auto session = mine->get(guide.get(), [&] { return LintSession::create(guide, model); });
+    if (!session.ok()) {
+      std::lock_guard<std::mutex> error_lock(setup_error_mutex);
+      setup_error = session.status();
+      return std::nullopt;
+    }
+    const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
+    FileOutcome outcome = check_one(**session, options, drafts[i], min_level);
+    progress.advance();
+    outcome.guide = guide.get();
+    outcome.fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
+    // Counted in full, kept up to the bound: the report of one file stays small.
+    outcome.failing = report::count_at_or_above(outcome.report.result.diagnostics, outcome.fail_on);
+    outcome.dropped = report::keep_first_findings(&outcome.report.result.diagnostics);
+    return outcome;
   };
-  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
-  if (jobs == 1 || reads_stdin) {
-    worker();  // stdin is read on this thread, in order
-  } else {
-    std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-  }
-  progress.stop();
-  if (!setup_error.ok()) {
-    std::cerr << "tonelint: " << setup_error.to_string() << '\n';
-    return kExitUsage;
-  }
 
   int failed = 0, fixed = 0, failing = 0;
   report::JsonSummary summary;  // counts and score, for the JSON report and the stderr line
-  report::ReportInput report_input;
-  report_input.guide = draft_guides.empty() ? nullptr : draft_guides.front().get();
-  report_input.version = TONELINT_VERSION;
-  report_input.fail_on = fail_on_flag.value_or(Level::kError);
-  nlohmann::json json_files = nlohmann::json::array();
-  for (const FileOutcome& f : outcomes) {
+  std::unique_ptr<report::ReportWriter> writer = report::make_report_writer(
+      options.format, std::cout,
+      {draft_guides.empty() ? nullptr : draft_guides.front().get(), TONELINT_VERSION, fail_on_flag.value_or(Level::kError)});
+  auto report_outcome = [&](FileOutcome&& f) {
+    // stderr lines of this file, written above the progress bar (if any) in one piece.
+    std::ostringstream notes;
+    struct Flush {
+      ProgressBar& bar;
+      std::ostringstream& text;
+      ~Flush() { bar.print_above(text.str()); }
+    } flush_notes{progress, notes};
     if (!f.error.ok() && !f.source) {
-      std::cerr << "tonelint: " << f.error.to_string() << '\n';
-      if (!f.skipped) ++failed;
-      continue;
+      notes << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
+      if (f.skipped) {
+        summary.add_skipped();
+      } else {
+        ++failed;
+        summary.add_refused();
+      }
+      return;
     }
     if (!f.error.ok()) {  // checked, but could not write the fix
-      std::cerr << "tonelint: " << f.error.to_string() << '\n';
+      notes << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
       ++failed;
     }
     // Problems that did not stop the check (a regex stopped by its time limit): on stderr,
     // whatever the format, naming the file, line and rule; the exit status is the findings'.
-    for (const Status& w : f.report.result.warnings) std::cerr << "tonelint: warning: " << w.to_string() << '\n';
-    fixed += f.fixes;
-    summary.add(f.report);
-    for (const Diagnostic& d : f.report.result.diagnostics) {
-      if (report::at_or_above(d.level, f.fail_on)) ++failing;
+    for (const Status& w : f.report.result.warnings) {
+      notes << "tonelint: warning: " << report::escape_controls(w.to_string()) << '\n';
     }
-    if (options.format == "json") {
-      json_files.push_back(file_json(f));
-    } else if (writer != nullptr) {
-      report_input.files.push_back({f.path, f.source.get(), &f.report, f.guide, f.fail_on});
+    if (f.dropped.total() > 0) {
+      notes << "tonelint: " << report::quote_name(f.path) << ": " << f.dropped.total()
+            << " more findings counted but not reported (at most " << report::kMaxFindingsPerFile << " a file)\n";
+    }
+    fixed += f.fixes;
+    summary.add(f.report, f.dropped);
+    failing += f.failing;
+    report::FileEntry entry;
+    entry.path = f.path;
+    entry.source = f.source.get();
+    entry.report = &f.report;
+    entry.guide = f.guide;
+    entry.fail_on = f.fail_on;
+    entry.dropped = static_cast<std::size_t>(f.dropped.total());
+    entry.fixes = f.fixes;
+    if (f.plan != nullptr && f.plan->config) {
+      entry.config_path = f.plan->config->path().string();
+      entry.config_patterns = &f.plan->context.matched;
+    }
+    if (writer != nullptr) {
+      writer->add_file(entry);
     } else if (options.diff) {
       std::cout << f.diff;
     } else if (f.from_stdin && !options.fix.empty()) {
       std::cout << f.source->bytes();  // --fix on stdin: the fixed text, as editors expect
     } else {
-      print_text(f, palette);
+      print_text(std::cout, entry, palette);
     }
+  };
+  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
+  // stdin is read on this thread, in order; otherwise a few files ahead of the report per thread.
+  const bool completed = run_in_order<FileOutcome>(drafts.size(), reads_stdin ? 1 : jobs,
+                                                   static_cast<std::size_t>(jobs) * 2, check_draft, report_outcome);
+  progress.stop();
+  if (!completed) {
+    std::cerr << "tonelint: " << setup_error.to_string() << '\n';
+    return kExitUsage;
   }
-  if (options.format == "json") {
-    nlohmann::json out;
-    out["files"] = std::move(json_files);
-    out["summary"] = summary.to_json(outcomes.size());
-    std::cout << out.dump() << '\n';
-  } else if (writer != nullptr) {
-    writer(std::cout, report_input);
+  if (writer != nullptr) {
+    if (Status s = writer->finish(summary); !s.ok()) {
+      std::cerr << "tonelint: " << s.to_string() << '\n';
+      ++failed;
+    }
   }
   std::cout.flush();
   const int errors = summary.errors(), warnings = summary.warnings(), suggestions = summary.suggestions();
-  std::cerr << "tonelint: " << outcomes.size() << " file" << (outcomes.size() == 1 ? "" : "s") << ", " << errors
-            << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << ", "
-            << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
+  const std::size_t checked = summary.files(), refused = summary.refused();
+  const std::size_t total = checked + refused + summary.skipped();
+  std::cerr << "tonelint: " << total << " file" << (total == 1 ? "" : "s");
+  if (total != checked) {
+    std::cerr << " (" << checked << " checked";
+    if (refused > 0) std::cerr << ", " << refused << " refused";
+    if (summary.skipped() > 0) std::cerr << ", " << summary.skipped() << " skipped";
+    std::cerr << ')';
+  }
+  std::cerr << ", " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+            << (warnings == 1 ? "" : "s") << ", " << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
-  std::cerr << ", tone score " << summary.score() << '\n';
+  // Nothing checked: no score to claim.
+  if (checked > 0) {
+    std::cerr << ", tone score " << summary.score() << '\n';
+  } else {
+    std::cerr << ", no tone score\n";
+  }
   if (failed > 0 || !plan->unreachable.empty()) return kExitUsage;  // something was not checked
   return failing > 0 ? kExitFindings : kExitOk;
 }

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "guide/cascade.h"
 #include "guide/guide_loader.h"
+#include "report/escape.h"
 #include "rules/rule_check.h"
 
 namespace tonelint::cli {
@@ -92,11 +93,11 @@ int run_explain(const ExplainOptions& options) {
     nlohmann::json off = nlohmann::json::array();
     for (const auto& o : effective.off) off.push_back({{"rule", guide->id + "." + o.rule_id}, {"off_by", where(o.by)}});
     j["off"] = off;
-    std::cout << j.dump(2) << '\n';
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return kExitOk;
   }
 
-  std::cout << "guide " << guide->id << " (" << guide->path << ")\ncontext:";
+  std::cout << "guide " << report::escape_controls(guide->id) << " (" << report::quote_name(guide->path) << ")\ncontext:";
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
     std::cout << ' ' << kDimensionNames[d] << '=' << context->values[d]
               << (requested.values[d].empty() ? " (default)" : "");

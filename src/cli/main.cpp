@@ -1,8 +1,11 @@
 #include <iostream>
 
+#include "cli/checked_stdout.h"
 #include "cli/commands.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"tonelint: voice-and-tone linter for Japanese and English drafts"};
   app.set_version_flag("--version", std::string("tonelint ") + TONELINT_VERSION);
   app.require_subcommand(1);
@@ -32,4 +35,12 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("serve")) return run_serve();
   if (app.got_subcommand("lsp")) return run_lsp();
   return tonelint::cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);  // before CheckedStdout, which this would replace
+  tonelint::cli::CheckedStdout out;
+  return out.finish(run(argc, argv), "tonelint");
 }

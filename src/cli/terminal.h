@@ -42,6 +42,20 @@ std::size_t display_width(std::string_view text);
 // one '^' per column of the span (at least one).
 std::string marker_line(std::string_view line, std::size_t start_byte, std::size_t end_byte);
 
+// The part of a source line shown under a finding: the span with up to `context` code
+// points either side (a span longer than 2 × `context` is cut too), an ellipsis where the
+// line was cut, never splitting a UTF-8 sequence. Control characters become their Unicode
+// control pictures (␛ for ESC) and C1 controls, bidi overrides and bad bytes U+FFFD, so
+// the draft's bytes cannot drive the terminal; tabs stay, for the marker to line up.
+// Printing whole lines made the output quadratic: 1,000 findings on a 25 KB line, 37 MB.
+struct LineWindow {
+  std::string text;
+  std::size_t start_byte = 0, end_byte = 0;  // the span, in `text`
+};
+inline constexpr std::size_t kLineWindowContext = 60;
+LineWindow line_window(std::string_view line, std::size_t start_byte, std::size_t end_byte,
+                       std::size_t context = kLineWindowContext);
+
 // "checking  412/3000 ▕████▏ 13%" redrawn on stderr, from its own thread, at most ten
 // times a second; cleared when stopped. Workers only bump an atomic counter.
 class ProgressBar {
@@ -54,6 +68,9 @@ class ProgressBar {
 
   void advance() { done_.fetch_add(1, std::memory_order_relaxed); }
   void stop();
+  // Writes `text` (whole lines) to stderr above the bar: the bar's line is cleared first
+  // and drawn again at its next tick, so a note printed during the run is not glued to it.
+  void print_above(std::string_view text);
 
   // The bar's text for `done` of `total` within `width` columns (for tests).
   static std::string render(std::size_t done, std::size_t total, std::size_t width);
@@ -66,6 +83,7 @@ class ProgressBar {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool drawn_ = false;  // the bar is on screen (guarded by mutex_)
   std::thread thread_;
 };
 

@@ -9,6 +9,7 @@
 #include "cli/json_writer.h"
 #include "extract/extractor.h"
 #include "input/source_text.h"
+#include "report/escape.h"
 #include "report/json_report.h"
 #include "tokenize/analyzer.h"
 
@@ -54,7 +55,7 @@ class TextPrinter {
  public:
   void file(const SourceText& source, const Document& doc) {
     count_ = 0;
-    std::cout << source.path() << " (" << doc.format() << ")\n";
+    std::cout << report::quote_name(source.path()) << " (" << doc.format() << ")\n";
     if (const auto& fm = doc.front_matter()) {
       const Position end = source.position(fm->offset + fm->length - 1);
       std::cout << "  front matter: lines 1-" << end.line << ", not prose\n";
@@ -96,9 +97,9 @@ class JsonPrinter {
 
   void file(const SourceText& source, const Document& doc) {
     open_file();
-    std::cout << "{\"path\":" << nlohmann::json(source.path()).dump() << ",\"format\":\"" << doc.format() << '"';
+    std::cout << "{\"path\":" << report::dump_json(source.path()) << ",\"format\":\"" << doc.format() << '"';
     if (const auto& fm = doc.front_matter()) {
-      std::cout << ",\"front_matter\":" << yaml_to_json(fm->data).dump();
+      std::cout << ",\"front_matter\":" << report::dump_json(yaml_to_json(fm->data));
     }
     std::cout << ",\"sentences\":[";
     first_sentence_ = true;
@@ -144,7 +145,7 @@ class JsonPrinter {
     j["tokens"] = std::move(list);
     ++sentences_;
     tokens_ += tokens.size();
-    std::cout << (first_sentence_ ? "" : ",") << j.dump();
+    std::cout << (first_sentence_ ? "" : ",") << report::dump_json(j);
     first_sentence_ = false;
   }
 
@@ -159,14 +160,14 @@ class JsonPrinter {
     if (where.line > 0) err["line"] = where.line;
     if (where.column > 0) err["column"] = where.column;
     j["error"] = std::move(err);
-    std::cout << j.dump();
+    std::cout << report::dump_json(j);
   }
 
   void finish(int files, int errors, int skipped) {
     close_file();
     nlohmann::json summary = {{"files", files},       {"sentences", sentences_}, {"tokens", tokens_},
                               {"errors", errors},     {"skipped", skipped}};
-    std::cout << "],\"summary\":" << summary.dump() << "}\n";
+    std::cout << "],\"summary\":" << report::dump_json(summary) << "}\n";
   }
 
  private:
@@ -217,11 +218,11 @@ int run_tokens(const TokensOptions& options) {
     if (!source.ok()) {
       if (source.status().code() == ErrorCode::kBinary) {
         ++skipped;
-        std::cerr << "tonelint: " << source.status().to_string() << '\n';
+        std::cerr << "tonelint: " << report::escape_controls(source.status().to_string()) << '\n';
         continue;
       }
       ++errors;
-      std::cerr << "tonelint: " << source.status().to_string() << '\n';
+      std::cerr << "tonelint: " << report::escape_controls(source.status().to_string()) << '\n';
       if (json) json_printer->error(source.status());
       continue;
     }
@@ -230,7 +231,7 @@ int run_tokens(const TokensOptions& options) {
     auto doc = extractor.extract(src);
     if (!doc.ok()) {
       ++errors;
-      std::cerr << "tonelint: " << doc.status().to_string() << '\n';
+      std::cerr << "tonelint: " << report::escape_controls(doc.status().to_string()) << '\n';
       if (json) json_printer->error(doc.status());
       continue;
     }

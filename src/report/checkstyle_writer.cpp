@@ -15,20 +15,33 @@ const char* severity(Level level) {
   return "warning";
 }
 
-}  // namespace
+class CheckstyleWriter : public ReportWriter {
+ public:
+  explicit CheckstyleWriter(std::ostream& out) : out_(out) {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
+  }
 
-void write_checkstyle(std::ostream& out, const ReportInput& input) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
-  for (const FileEntry& file : input.files) {
-    out << "  <file name=\"" << xml_escape(file.path) << "\">\n";
+  void add_file(const FileEntry& file) override {
+    out_ << "  <file name=\"" << xml_escape(file.path) << "\">\n";
     for (const Diagnostic& d : file.report->result.diagnostics) {
       const Position p = file.source->position(d.offset);
-      out << "    <error line=\"" << p.line << "\" column=\"" << p.column << "\" severity=\"" << severity(d.level)
-          << "\" message=\"" << xml_escape(d.message) << "\" source=\"" << xml_escape(d.rule) << "\"/>\n";
+      out_ << "    <error line=\"" << p.line << "\" column=\"" << p.column << "\" severity=\"" << severity(d.level)
+           << "\" message=\"" << xml_escape(d.message) << "\" source=\"" << xml_escape(d.rule) << "\"/>\n";
     }
-    out << "  </file>\n";
+    out_ << "  </file>\n";
   }
-  out << "</checkstyle>\n";
-}
+
+  Status finish(const JsonSummary&) override {
+    out_ << "</checkstyle>\n";
+    return Status();
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out) { return std::make_unique<CheckstyleWriter>(out); }
 
 }  // namespace tonelint::report

@@ -2,21 +2,29 @@
 //   ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE
 // error → ::error, warning → ::warning, suggestion → ::notice. Columns are code points,
 // endColumn the last character of the span (inclusive).
+#include "input/utf8.h"
 #include "report/report.h"
 
 namespace tonelint::report {
 namespace {
 
-// Escaping of a command's message (data): %, CR and LF.
-std::string escape_data(std::string_view text) {
+// Escaping of a command's message (data): %, CR and LF, as the runner decodes them. The
+// other C0 controls and DEL (an ESC sequence in a file name) are written %XX too: the
+// runner leaves those as they are, so they show as text instead of acting on the log.
+// Bytes that are not UTF-8 become U+FFFD, as the runner would decode them anyway.
+std::string escape_data(std::string_view raw) {
+  const std::string text = to_well_formed_utf8(raw);
+  static const char* kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '%' || byte < 0x20 || byte == 0x7F) {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
     }
   }
   return out;
@@ -44,10 +52,12 @@ const char* command(Level level) {
   return "warning";
 }
 
-}  // namespace
+class GithubWriter : public ReportWriter {
+ public:
+  explicit GithubWriter(std::ostream& out) : out_(out) {}
 
-void write_github(std::ostream& out, const ReportInput& input) {
-  for (const FileEntry& file : input.files) {
+  void add_file(const FileEntry& file) override {
+    std::ostream& out = out_;
     for (const Diagnostic& d : file.report->result.diagnostics) {
       const Position start = file.source->position(d.offset);
       const Position end = file.source->position(d.offset + d.length);
@@ -58,7 +68,20 @@ void write_github(std::ostream& out, const ReportInput& input) {
           << ",col=" << start.column << ",endLine=" << end.line << ",endColumn=" << end_column
           << ",title=" << escape_property(d.rule) << "::" << escape_data(d.message) << '\n';
     }
+    if (file.dropped > 0) {
+      out << "::notice file=" << escape_property(file.path) << ",title=tonelint::" << file.dropped
+          << " more findings not reported (at most " << kMaxFindingsPerFile << " a file)\n";
+    }
   }
-}
+
+  Status finish(const JsonSummary&) override { return Status(); }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out) { return std::make_unique<GithubWriter>(out); }
 
 }  // namespace tonelint::report

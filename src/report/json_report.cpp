@@ -1,11 +1,45 @@
 #include "report/json_report.h"
 
+#include "input/utf8.h"
+#include "report/escape.h"
+
 namespace tonelint::report {
+
+int LevelCounts::at_or_above(Level threshold) const {
+  int n = errors;
+  if (threshold != Level::kError) n += warnings;
+  if (threshold == Level::kSuggestion) n += suggestions;
+  return n;
+}
+
+int count_at_or_above(const std::vector<Diagnostic>& diagnostics, Level threshold) {
+  LevelCounts counts;
+  for (const Diagnostic& d : diagnostics) counts.add(d.level);
+  return counts.at_or_above(threshold);
+}
+
+LevelCounts keep_first_findings(std::vector<Diagnostic>* diagnostics, std::size_t limit) {
+  LevelCounts dropped;
+  if (diagnostics->size() <= limit) return dropped;
+  for (std::size_t i = limit; i < diagnostics->size(); ++i) dropped.add((*diagnostics)[i].level);
+  diagnostics->erase(diagnostics->begin() + static_cast<std::ptrdiff_t>(limit), diagnostics->end());
+  diagnostics->shrink_to_fit();
+  return dropped;
+}
+
+std::string dump_json(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 nlohmann::json file_json(const JsonFile& f) {
   const FileReport& report = *f.report;
   nlohmann::json j;
-  j["path"] = f.path;
+  if (find_invalid_utf8(f.path)) {
+    j["path"] = to_well_formed_utf8(f.path);
+    j["path_bytes"] = hex_bytes(f.path);
+  } else {
+    j["path"] = f.path;
+  }
   nlohmann::json ctx = nlohmann::json::object(), sources = nlohmann::json::object();
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
     ctx[kDimensionNames[d]] = report.context.values[d];
@@ -47,6 +81,7 @@ nlohmann::json file_json(const JsonFile& f) {
   }
   j["diagnostics"] = std::move(list);
   if (f.fixes > 0) j["fixed"] = f.fixes;
+  if (f.dropped > 0) j["dropped"] = f.dropped;
   return j;
 }
 
@@ -61,7 +96,11 @@ void add_span(nlohmann::json& object, const SourceText& source, std::uint32_t of
   object["end_column"] = end.column;
 }
 
-void JsonSummary::add(const FileReport& report) {
+void JsonSummary::add(const FileReport& report, const LevelCounts& dropped) {
+  ++files_;
+  errors_ += dropped.errors;
+  warnings_ += dropped.warnings;
+  suggestions_ += dropped.suggestions;
   penalty_ += report.result.penalty;
   words_ += report.result.words;
   for (const auto& [category, penalty] : report.result.category_penalties) category_penalties_[category] += penalty;
@@ -79,6 +118,14 @@ nlohmann::json JsonSummary::to_json(std::size_t files) const {
   nlohmann::json scores = nlohmann::json::object();
   for (const auto& [category, penalty] : category_penalties_) scores[category] = tone_score(penalty, words_);
   summary["scores"] = std::move(scores);
+  if (refused_ > 0) summary["refused"] = refused_;
+  if (skipped_ > 0) summary["skipped"] = skipped_;
+  return summary;
+}
+
+nlohmann::json JsonSummary::to_json() const {
+  nlohmann::json summary = to_json(files_);
+  if (files_ == 0) summary["score"] = nullptr;
   return summary;
 }
 

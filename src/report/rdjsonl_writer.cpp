@@ -23,10 +23,14 @@ nlohmann::json range(const SourceText& source, std::uint32_t offset, std::uint32
           {"end", {{"line", end.line}, {"column", byte_column(source, offset + length)}}}};
 }
 
-}  // namespace
+// A name that is not UTF-8 is written with U+FFFD (dump_json): the format has no field
+// for the exact bytes, and reviewdog rejects fields it does not know.
+class RdjsonlWriter : public ReportWriter {
+ public:
+  explicit RdjsonlWriter(std::ostream& out) : out_(out) {}
 
-void write_rdjsonl(std::ostream& out, const ReportInput& input) {
-  for (const FileEntry& file : input.files) {
+  void add_file(const FileEntry& file) override {
+    std::ostream& out = out_;
     for (const Diagnostic& d : file.report->result.diagnostics) {
       nlohmann::json j = {{"message", d.message},
                           {"location", {{"path", file.path}, {"range", range(*file.source, d.offset, d.length)}}},
@@ -40,9 +44,18 @@ void write_rdjsonl(std::ostream& out, const ReportInput& input) {
         }
         j["suggestions"] = std::move(suggestions);
       }
-      out << j.dump() << '\n';
+      out << dump_json(j) << '\n';
     }
   }
-}
+
+  Status finish(const JsonSummary&) override { return Status(); }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_rdjsonl_writer(std::ostream& out) { return std::make_unique<RdjsonlWriter>(out); }
 
 }  // namespace tonelint::report

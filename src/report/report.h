@@ -3,6 +3,8 @@
 // its own file; they all read the same per-file results the text and JSON outputs read.
 #pragma once
 
+#include <array>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -13,6 +15,8 @@
 #include "engine/session.h"
 #include "guide/guide.h"
 #include "input/source_text.h"
+#include "report/json_report.h"
+#include "tonelint/status.h"
 
 namespace tonelint::report {
 
@@ -23,7 +27,43 @@ struct FileEntry {
   const FileReport* report = nullptr;
   const Guide* guide = nullptr;  // the guide it was checked against (configs may differ)
   std::optional<Level> fail_on;  // its config's fail_on, when that differs from the run's
+  std::size_t dropped = 0;       // findings past kMaxFindingsPerFile: counted, not in `report`
+  int fixes = 0;                 // rewrites applied (json)
+  // The repository config that governed the file, and the patterns that set its context (json).
+  std::string config_path;
+  const std::array<std::string, kDimensionCount>* config_patterns = nullptr;
 };
+
+// What a report says of the run as a whole.
+struct RunInfo {
+  const Guide* guide = nullptr;   // for rule descriptions when a file names none; may be null
+  std::string version;            // tonelint's version
+  Level fail_on = Level::kError;  // findings at or above this level fail (JUnit)
+};
+
+// One report, streamed: each file is written (or, where the format needs totals first,
+// spooled to a temporary file) as it is added, so memory does not grow with the findings
+// of the run. Names that are not UTF-8 are written as each format allows (README).
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  virtual void add_file(const FileEntry& file) = 0;
+  // Ends the report. `summary`: the run's counts (files checked, refused, findings).
+  // An error when a spool could not be written (the report is then incomplete).
+  virtual Status finish(const JsonSummary& summary) = 0;
+};
+
+// The writer of a format: json, sarif, github, rdjsonl, checkstyle or junit; null for
+// another name (text is the CLI's own).
+std::unique_ptr<ReportWriter> make_report_writer(std::string_view format, std::ostream& out, RunInfo run);
+bool is_report_format(std::string_view format);
+
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, RunInfo run);
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_rdjsonl_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, RunInfo run);
 
 struct ReportInput {
   std::vector<FileEntry> files;
@@ -32,6 +72,7 @@ struct ReportInput {
   Level fail_on = Level::kError;  // findings at or above this level fail (JUnit)
 };
 
+// A whole report at once, for callers that hold every file (the same bytes as streaming).
 void write_sarif(std::ostream& out, const ReportInput& input);
 void write_github(std::ostream& out, const ReportInput& input);
 void write_rdjsonl(std::ostream& out, const ReportInput& input);
@@ -45,9 +86,10 @@ inline bool at_or_above(Level level, Level threshold) {
   return static_cast<int>(level) <= static_cast<int>(threshold);
 }
 
-// Text escaped for XML (& < > " ' and control characters XML 1.0 cannot carry, which
-// become U+FFFD). In attribute values line breaks and tabs become character references
-// (kept through attribute-value normalization); in character data LF and tab stay as they are.
+// Text escaped for XML (& < > " ', and control characters XML 1.0 cannot carry, U+FFFE,
+// U+FFFF and bytes that are not UTF-8, which become U+FFFD). In attribute values line
+// breaks and tabs become character references (kept through attribute-value
+// normalization); in character data LF and tab stay as they are.
 std::string xml_escape(std::string_view text, bool attribute = true);
 
 // 1-based column of `offset` in UTF-8 bytes from the start of its line.

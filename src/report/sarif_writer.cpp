@@ -71,27 +71,31 @@ nlohmann::json region(const SourceText& source, std::uint32_t offset, std::uint3
           {"byteOffset", offset},       {"byteLength", length}};
 }
 
-}  // namespace
+// Streamed: the results array is written a result a line as files are added; the rules
+// (bounded by the guide) and one artifact entry per file are kept and written at the end,
+// after the results (key order means nothing in JSON).
+class SarifWriter : public ReportWriter {
+ public:
+  SarifWriter(std::ostream& out, RunInfo run) : out_(out), run_(std::move(run)) {
+    out_ << "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\","
+            "\"version\":\"2.1.0\",\"runs\":[{\"columnKind\":\"utf16CodeUnits\",\"results\":[";
+  }
 
-void write_sarif(std::ostream& out, const ReportInput& input) {
-  nlohmann::json rules = nlohmann::json::array();
-  std::map<std::string, std::size_t> rule_index;
-  nlohmann::json results = nlohmann::json::array();
-  nlohmann::json artifacts = nlohmann::json::array();
-
-  for (const FileEntry& file : input.files) {
+  void add_file(const FileEntry& file) override {
     const nlohmann::json location = artifact_location(file.path);
     nlohmann::json context = nlohmann::json::object();
     for (std::size_t d = 0; d < kDimensionCount; ++d) {
       // A dimension the guide does not define has no value.
       if (!file.report->context.values[d].empty()) context[kDimensionNames[d]] = file.report->context.values[d];
     }
-    artifacts.push_back({{"location", location}, {"properties", {{"tonelint/context", context},
-                                                                  {"tonelint/score", file.report->result.score}}}});
+    nlohmann::json properties = {{"tonelint/context", context}, {"tonelint/score", file.report->result.score}};
+    if (file.dropped > 0) properties["tonelint/droppedFindings"] = file.dropped;
+    artifacts_ += artifacts_.empty() ? "\n" : ",\n";
+    artifacts_ += dump_json({{"location", location}, {"properties", std::move(properties)}});
     for (const Diagnostic& d : file.report->result.diagnostics) {
-      auto [it, added] = rule_index.emplace(d.rule, rules.size());
+      auto [it, added] = rule_index_.emplace(d.rule, rules_.size());
       if (added) {
-        const Guide* guide = file.guide != nullptr ? file.guide : input.guide;
+        const Guide* guide = file.guide != nullptr ? file.guide : run_.guide;
         const Rule* rule = guide != nullptr ? guide->find_rule(d.rule) : nullptr;
         nlohmann::json descriptor = {{"id", d.rule}};
         descriptor["shortDescription"] = {{"text", rule && !rule->message.empty() ? rule->message : d.message}};
@@ -100,7 +104,7 @@ void write_sarif(std::ostream& out, const ReportInput& input) {
           descriptor["help"] = {{"text", rule->why}};
         }
         descriptor["defaultConfiguration"] = {{"level", sarif_level(rule ? rule->level : d.level)}};
-        rules.push_back(std::move(descriptor));
+        rules_.push_back(std::move(descriptor));
       }
       nlohmann::json physical = {{"artifactLocation", location}, {"region", region(*file.source, d.offset, d.length)}};
       nlohmann::json result = {{"ruleId", d.rule},
@@ -121,24 +125,36 @@ void write_sarif(std::ostream& out, const ReportInput& input) {
         result["fixes"] = std::move(fixes);
       }
       result["properties"] = {{"tonelint/context", context}, {"tonelint/match", d.match}, {"tonelint/origin", d.origin}};
-      results.push_back(std::move(result));
+      out_ << (first_result_ ? "\n" : ",\n") << dump_json(result);
+      first_result_ = false;
     }
   }
 
-  nlohmann::json driver = {{"name", "tonelint"}, {"version", input.version}, {"rules", std::move(rules)}};
-  std::error_code ec;
-  std::string root = fs::current_path(ec).generic_string();
-  if (!root.empty() && root.back() != '/') root += '/';
-  nlohmann::json run = {{"tool", {{"driver", std::move(driver)}}},
-                        {"columnKind", "utf16CodeUnits"},
-                        {"artifacts", std::move(artifacts)},
-                        {"results", std::move(results)}};
-  if (!ec) run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}};
-  if (input.guide != nullptr) run["properties"] = {{"tonelint/guide", input.guide->id}};
-  nlohmann::json log = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
-                        {"version", "2.1.0"},
-                        {"runs", nlohmann::json::array({std::move(run)})}};
-  out << log.dump(2) << '\n';
+  Status finish(const JsonSummary&) override {
+    nlohmann::json driver = {{"name", "tonelint"}, {"version", run_.version}, {"rules", std::move(rules_)}};
+    out_ << "\n],\"artifacts\":[" << artifacts_ << "\n],\"tool\":" << dump_json({{"driver", std::move(driver)}});
+    std::error_code ec;
+    std::string root = fs::current_path(ec).generic_string();
+    if (!root.empty() && root.back() != '/') root += '/';
+    if (!ec) out_ << ",\"originalUriBaseIds\":" << dump_json({{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}});
+    if (run_.guide != nullptr) out_ << ",\"properties\":" << dump_json({{"tonelint/guide", run_.guide->id}});
+    out_ << "}]}\n";
+    return Status();
+  }
+
+ private:
+  std::ostream& out_;
+  RunInfo run_;
+  nlohmann::json rules_ = nlohmann::json::array();
+  std::map<std::string, std::size_t> rule_index_;
+  std::string artifacts_;  // one short entry per file
+  bool first_result_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, RunInfo run) {
+  return std::make_unique<SarifWriter>(out, std::move(run));
 }
 
 }  // namespace tonelint::report
