@@ -40,7 +40,9 @@ class GuideReloader {
   GuideReloader(server::GuideRegistry& registry, server::Metrics& metrics)
       : registry_(registry), metrics_(metrics), thread_([this] { loop(); }) {}
   ~GuideReloader() {
-    if (thread_.joinable()) thread_.detach();  // only when stop() gave up on it
+    // A thread still blocked in the file system is let go; run_serve exits without
+    // returning then (std::_Exit), so it never outlives what it uses in practice.
+    if (thread_.joinable() && !stop(std::chrono::seconds(2))) thread_.detach();
   }
 
   void request(Kind kind) {

@@ -276,13 +276,15 @@ class HttpServer::Engine final : public httplib::Server {
           !connection.write_all("HTTP/1.1 100 Continue\r\n\r\n")) {
         return;
       }
-      std::string body;
+      std::string request;  // for httplib: the normalized head, then the body
       if (plan.framing == BodyFraming::kLength) {
-        while (buffer.size() < plan.length) {
+        const auto length = static_cast<std::size_t>(plan.length);
+        while (buffer.size() < length) {
           if (!read_more(connection, buffer, false, over_socket)) return;  // cut short: dropped, never checked
         }
-        body = buffer.substr(0, static_cast<std::size_t>(plan.length));
-        buffer.erase(0, static_cast<std::size_t>(plan.length));
+        request = normalized_head(plan, length);
+        request.append(buffer, 0, length);
+        buffer.erase(0, length);
       } else if (plan.framing == BodyFraming::kChunked) {
         ChunkedDecoder decoder(options_.max_body_bytes);
         for (;;) {
@@ -297,10 +299,11 @@ class HttpServer::Engine final : public httplib::Server {
           if (decoder.state() == ChunkedDecoder::State::kDone) break;
           if (!read_more(connection, buffer, false, over_socket)) return;
         }
-        body = decoder.take_body();
+        request = normalized_head(plan, decoder.body().size()) + decoder.body();
+      } else {
+        request = normalized_head(plan, 0);
       }
-      RequestStream stream(normalized_head(plan, body.size()) + body);
-      body.clear();
+      RequestStream stream(std::move(request));
       bool closed = false;
       const bool last = served + 1 == max_requests || (over_socket && stopping());
       const bool ok = process_request(stream, last, closed, nullptr);

@@ -59,7 +59,6 @@ class ChunkedDecoder {
   std::size_t feed(std::string_view in);
   State state() const { return state_; }
   const std::string& body() const { return body_; }
-  std::string take_body() { return std::move(body_); }
 
  private:
   enum class Step { kSize, kData, kDataEnd, kTrailer };
