@@ -259,7 +259,8 @@ class HttpServer::Engine final : public httplib::Server {
     std::string buffer;  // read from the connection, not yet served (pipelined requests)
     for (int served = 0; served < max_requests; ++served) {
       std::size_t head_end;
-      while ((head_end = find_head_end(buffer)) == std::string::npos) {
+      HeadScanner scanner;
+      while ((head_end = scanner.find_end(buffer)) == std::string::npos) {
         if (buffer.size() > kMaxHeadBytes) {
           return refuse(connection, "", 431, "the request head is over " + std::to_string(kMaxHeadBytes) + " bytes");
         }

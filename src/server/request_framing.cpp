@@ -69,18 +69,21 @@ bool parse_length(std::string_view s, std::uint64_t& out) {
 
 }  // namespace
 
-std::size_t find_head_end(std::string_view buffer) {
-  std::size_t i = skip_leading_blank_lines(buffer);
-  bool request_line = true;
-  while (i < buffer.size()) {
-    const std::size_t nl = buffer.find('\n', i);
-    if (nl == std::string_view::npos) return std::string_view::npos;
-    if (!request_line && without_cr(buffer.substr(i, nl - i)).empty()) return nl + 1;
-    request_line = false;
-    i = nl + 1;
+std::size_t HeadScanner::find_end(std::string_view buffer) {
+  std::size_t nl;
+  while ((nl = buffer.find('\n', line_start_)) != std::string_view::npos) {
+    const bool blank = without_cr(buffer.substr(line_start_, nl - line_start_)).empty();
+    line_start_ = nl + 1;
+    if (!blank) {
+      request_line_seen_ = true;  // blank lines before the request line are skipped
+    } else if (request_line_seen_) {
+      return nl + 1;
+    }
   }
   return std::string_view::npos;
 }
+
+std::size_t find_head_end(std::string_view buffer) { return HeadScanner().find_end(buffer); }
 
 RequestPlan plan_request(std::string_view head, std::size_t max_body) {
   RequestPlan plan;

@@ -35,6 +35,17 @@ struct RequestPlan {
 // Where the head in `buffer` ends (just past its blank line), or npos if it has not ended yet.
 std::size_t find_head_end(std::string_view buffer);
 
+// find_head_end for a buffer that grows as bytes arrive: each call scans only what is new,
+// so a client trickling its head a byte at a time costs linear time, not quadratic.
+class HeadScanner {
+ public:
+  std::size_t find_end(std::string_view buffer);
+
+ private:
+  std::size_t line_start_ = 0;
+  bool request_line_seen_ = false;
+};
+
 // Parses and vets a head (the bytes up to find_head_end). Refused (status, message):
 //   400  a malformed request line or header; a Content-Length that is not digits, or two
 //        that differ; both Content-Length and Transfer-Encoding

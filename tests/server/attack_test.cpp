@@ -78,6 +78,21 @@ TEST(RequestFraming, ServesWhatCanBeFramedAndDropsRange) {
   EXPECT_EQ(find_head_end("GET / HTTP/1.1\r\nHost: t\r\n"), std::string::npos);
 }
 
+// A head that arrives a byte at a time is scanned once, not once per byte.
+TEST(RequestFraming, AHeadTrickledByteByByteIsFoundWhereItEnds) {
+  const std::string request = "\r\n\r\nPOST /v1/check HTTP/1.1\r\nHost: t\nX-A: 1\r\n\r\nbody";
+  HeadScanner scanner;
+  std::string buffer;
+  std::size_t found = std::string::npos;
+  for (char c : request) {
+    buffer.push_back(c);
+    if ((found = scanner.find_end(buffer)) != std::string::npos) break;
+  }
+  EXPECT_EQ(found, request.size() - 4);
+  EXPECT_EQ(found, find_head_end(request));
+  EXPECT_EQ(plan_request(std::string_view(request).substr(0, found), 100).method, "POST");
+}
+
 TEST(RequestFraming, ChunkedBodiesAreDecodedByteByByteAndBounded) {
   const std::string chunked = "5;ext=1\r\nhello\r\nA\r\n, world!!!\r\n0\r\nTrailer: x\r\n\r\nNEXT";
   ChunkedDecoder whole(100);
