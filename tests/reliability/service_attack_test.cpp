@@ -64,6 +64,38 @@ TEST(ServiceAttack, AFifoSwappedInForTheGuideNeverBlocksSignals) {
   const auto status = server.wait_exit(kExitBound);
   ASSERT_TRUE(status.has_value()) << "SIGTERM not handled with a FIFO as the guide\n" << server.stderr_text();
   EXPECT_EQ(*status, 0) << server.stderr_text();
+  EXPECT_NE(server.stderr_text().find("not a regular file"), std::string::npos) << server.stderr_text();
+  std::remove(guide.c_str());
+  ::rmdir(dir.c_str());
+}
+
+// The same with the FIFO behind `extends:`, where only the guide loader can see it: if the
+// reload blocks there, its thread is left blocked and signals are still handled.
+TEST(ServiceAttack, AFifoBehindExtendsNeverBlocksSignals) {
+  const std::string dir = ::testing::TempDir() + "svc_fifo_ext_" + std::to_string(::getpid());
+  ::mkdir(dir.c_str(), 0755);
+  const std::string base = dir + "/base.yaml", guide = dir + "/guide.yaml";
+  std::ofstream(base) << "guide: base\nlanguages: [en]\ncontexts:\n  channel: [email]\n  situation: [general]\n"
+                         "  audience: [customer]\n  emotion: [neutral]\n"
+                         "defaults: {channel: email, situation: general, audience: customer, emotion: neutral}\n"
+                         "rules:\n  - id: widget\n    lang: en\n    kind: existence\n    level: error\n"
+                         "    message: \"no widgets\"\n    words: [widget]\n";
+  std::ofstream(guide) << "guide: child\nextends: base.yaml\n";
+  ServeProcess server({"--guide", guide, "--watch-interval", "0"});
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  std::remove(base.c_str());
+  ASSERT_EQ(::mkfifo(base.c_str(), 0644), 0);
+  server.signal(SIGHUP);  // reloads every guide, and with it the FIFO behind extends
+  std::this_thread::sleep_for(300ms);
+  RawConnection raw(server.port());
+  ASSERT_TRUE(raw.ok());
+  raw.send("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(raw.read_response(10s).find("HTTP/1.1 200"), std::string::npos);
+  server.signal(SIGTERM);
+  const auto status = server.wait_exit(kExitBound);
+  ASSERT_TRUE(status.has_value()) << "SIGTERM not handled with a FIFO behind extends\n" << server.stderr_text();
+  EXPECT_EQ(*status, 0) << server.stderr_text();
+  std::remove(base.c_str());
   std::remove(guide.c_str());
   ::rmdir(dir.c_str());
 }
