@@ -153,7 +153,8 @@ class SocketConnection final : public Connection {
   int write_timeout_ms_;
 };
 
-// The stream httplib reads one framed request from; what it writes goes out at flush().
+// The stream httplib reads one framed request from; what it writes is sent once it has
+// answered (output()), in one piece.
 class RequestStream final : public httplib::Stream {
  public:
   explicit RequestStream(std::string request) : in_(std::move(request)) {}
@@ -233,15 +234,17 @@ class HttpServer::Engine final : public httplib::Server {
     char chunk[16 << 10];
     for (;;) {
       if (idle && over_socket && stopping()) return false;
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-      if (left <= 0) return false;
-      // Short slices while idle, so a stopping server does not wait out the keep-alive.
+      // At least one look, even with no time left (a keep-alive timeout of 0: only what is
+      // already there); short slices while idle, so a stopping server does not wait it out.
+      const auto left =
+          std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
       const ssize_t n = connection.read_some(chunk, sizeof chunk, static_cast<int>(idle ? std::min<long long>(left, 100) : left));
       if (n == 0) return false;
       if (n > 0) {
         buffer.append(chunk, static_cast<std::size_t>(n));
         return true;
       }
+      if (left == 0) return false;
     }
   }
 
