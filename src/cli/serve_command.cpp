@@ -1,5 +1,6 @@
 // `tonelint serve`: the HTTP JSON service. Signals are taken synchronously by one thread
-// (sigtimedwait), which also polls the guide files: SIGHUP or a changed file reloads; SIGTERM
+// (sigtimedwait), which also times the polls of the guide files: SIGHUP or a changed file
+// reloads, on a thread of its own (GuideReloader) so a reload never delays a signal; SIGTERM
 // or SIGINT stops accepting, lets requests in flight finish, and exits 0.
 #include <signal.h>
 
