@@ -36,6 +36,27 @@ TEST(ServiceAttack, SigtermRightAfterStartUpAlwaysStopsTheServer) {
   }
 }
 
+// A second SIGTERM once did nothing while the first waited for requests in flight: now it
+// ends the process at once (128 + SIGTERM).
+TEST(ServiceAttack, ASecondSigtermExitsAtOnceWhileARequestIsInFlight) {
+  ServeProcess server({"--guide", kShippedGuide, "--watch-interval", "0", "--read-timeout-ms", "60000"});
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  RawConnection raw(server.port());
+  ASSERT_TRUE(raw.ok());
+  // One whole request answered first: the connection is being served, not in the backlog.
+  raw.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_NE(raw.read_response(10s).find("HTTP/1.1 200"), std::string::npos);
+  raw.send("POST /v1/check HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te");
+  std::this_thread::sleep_for(100ms);
+  server.signal(SIGTERM);
+  // The request in flight waits for the rest of its body (up to the 60 s read timeout).
+  EXPECT_FALSE(server.wait_exit(500ms).has_value()) << server.stderr_text();
+  server.signal(SIGTERM);
+  const auto status = server.wait_exit(kExitBound);
+  ASSERT_TRUE(status.has_value()) << "a second SIGTERM was ignored\n" << server.stderr_text();
+  EXPECT_EQ(*status, 128 + SIGTERM) << server.stderr_text();
+}
+
 // The signal thread once reloaded the guides itself, and a FIFO in the guide's place kept
 // it in open() forever: SIGHUP and SIGTERM were never handled.
 TEST(ServiceAttack, AFifoSwappedInForTheGuideNeverBlocksSignals) {
