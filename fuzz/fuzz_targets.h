@@ -371,29 +371,54 @@ inline void check_json_response(const HttpResponse& r) {
   }
 }
 
-// The service's request handling. The first byte picks what the rest is: 0, what a client
-// sends on one connection (raw HTTP, several requests possible); 1 or 2, the JSON body of a
-// POST /v1/check or /v1/fix (so most executions reach the request fields, not the framing).
+inline std::string fuzz_post(const char* path, const std::string& headers, std::string_view body) {
+  return std::string("POST ") + path + " HTTP/1.1\r\nHost: fuzz\r\nContent-Type: application/json\r\n" + headers +
+         "\r\n" + std::string(body);
+}
+
+inline std::vector<HttpResponse> serve_fuzz_request(const std::string& request) {
+  const std::vector<HttpResponse> responses = split_responses(service_server().serve_connection(request));
+  for (const HttpResponse& r : responses) {
+    // No 5xx but 501, the refusal of a transfer coding the service does not know (RFC 9112).
+    FUZZ_CHECK(r.status >= 100 && (r.status < 500 || r.status == 501));
+    FUZZ_CHECK(r.head.find("Content-Range:") == std::string::npos);  // Range is ignored: whole answers only
+    check_json_response(r);
+  }
+  return responses;
+}
+
+// The answer to a JSON body sent as POST /v1/check or /v1/fix with a plain Content-Length.
+inline int plain_status(bool fix, std::string_view body) {
+  const auto responses = serve_fuzz_request(fuzz_post(fix ? "/v1/fix" : "/v1/check",
+                                                      "Content-Length: " + std::to_string(body.size()) + "\r\n", body));
+  FUZZ_CHECK(responses.size() == 1);
+  return responses[0].status;
+}
+
+// The service's request handling. The first byte picks what the rest is:
+//   0     what a client sends on one connection (raw HTTP, several requests possible);
+//   1, 2  the JSON body of a POST /v1/check or /v1/fix (most executions reach the fields);
+//   3     a body with a Content-Encoding (picked by the next byte): 415, never inflated,
+//         unless identity;
+//   4     the body of 1 sent chunked, in chunks of a size the next byte picks: the same
+//         answer as with a Content-Length;
+//   5     framing headers (picked by the next byte): no length (411), the rest as the
+//         Content-Length's text (400 unless digits), Expect: 100-continue with a length
+//         over the limit (413, no 100 Continue) or with the body (100, then the answer).
 // No input makes the server answer 5xx, write a malformed response, or crash.
 inline int service(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::string_view rest = as_view(data + 1, size - 1);
-  const int mode = data[0] % 3;
-  std::string request;
+  const int mode = data[0] % 6;
+  if (mode >= 3 && size < 2) return 0;
+  const std::uint8_t pick = mode >= 3 ? data[1] : 0;
+  const std::string_view rest = mode >= 3 ? as_view(data + 2, size - 2) : as_view(data + 1, size - 1);
   if (mode == 0) {
-    request = std::string(rest);
-  } else {
-    request = std::string("POST ") + (mode == 1 ? "/v1/check" : "/v1/fix") +
-              " HTTP/1.1\r\nHost: fuzz\r\nContent-Type: application/json\r\nContent-Length: " +
-              std::to_string(rest.size()) + "\r\n\r\n" + std::string(rest);
+    serve_fuzz_request(std::string(rest));
+    return 0;
   }
-  const std::vector<HttpResponse> responses = split_responses(service_server().serve_connection(request));
-  for (const HttpResponse& r : responses) {
-    FUZZ_CHECK(r.status >= 100 && r.status < 500);
-    FUZZ_CHECK(r.status == 416 || r.head.find("Content-Range:") == std::string::npos);  // whole answers only
-    check_json_response(r);
-  }
-  if (mode != 0) {
+  if (mode == 1 || mode == 2) {
+    const auto responses = serve_fuzz_request(
+        fuzz_post(mode == 1 ? "/v1/check" : "/v1/fix", "Content-Length: " + std::to_string(rest.size()) + "\r\n", rest));
     FUZZ_CHECK(responses.size() == 1);
     const int status = responses[0].status;
     FUZZ_CHECK(status == 200 || status == 400 || status == 413);
@@ -401,6 +426,73 @@ inline int service(const std::uint8_t* data, std::size_t size) {
       const nlohmann::json body = nlohmann::json::parse(responses[0].body);
       FUZZ_CHECK(body.contains(mode == 1 ? "files" : "text"));
       if (mode == 2) FUZZ_CHECK(!find_invalid_utf8(body["text"].get<std::string>()).has_value());
+    }
+    return 0;
+  }
+  if (mode == 3) {
+    static const char* const kEncodings[] = {"gzip", "deflate", "br", "x-gzip", "compress", "zstd", "GZIP", "identity"};
+    const std::string encoding = kEncodings[pick % 8];
+    const auto responses = serve_fuzz_request(fuzz_post(
+        "/v1/check", "Content-Encoding: " + encoding + "\r\nContent-Length: " + std::to_string(rest.size()) + "\r\n", rest));
+    FUZZ_CHECK(responses.size() == 1);
+    if (encoding == "identity") {
+      FUZZ_CHECK(responses[0].status == plain_status(false, rest));
+    } else {
+      FUZZ_CHECK(responses[0].status == 415);
+    }
+    return 0;
+  }
+  if (mode == 4) {
+    const std::size_t chunk = 1 + pick;
+    std::string chunked;
+    for (std::size_t at = 0; at < rest.size(); at += chunk) {
+      const std::string_view piece = rest.substr(at, chunk);
+      char hex[32];
+      std::snprintf(hex, sizeof hex, "%zx\r\n", piece.size());
+      chunked += hex + std::string(piece) + "\r\n";
+    }
+    chunked += "0\r\n\r\n";
+    const auto responses = serve_fuzz_request(fuzz_post("/v1/check", "Transfer-Encoding: chunked\r\n", chunked));
+    FUZZ_CHECK(responses.size() == 1);
+    FUZZ_CHECK(responses[0].status == plain_status(false, rest));
+    return 0;
+  }
+  // mode 5
+  const std::string body(rest);
+  switch (pick % 4) {
+    case 0: {
+      const auto responses = serve_fuzz_request(fuzz_post("/v1/check", "", body));
+      FUZZ_CHECK(responses.size() == 1 && responses[0].status == 411);
+      break;
+    }
+    case 1: {
+      // The rest as the Content-Length's text, one line of it; no body follows.
+      const std::string value(rest.substr(0, rest.find_first_of("\r\n")));
+      const auto responses = serve_fuzz_request(fuzz_post("/v1/check", "Content-Length: " + value + "\r\n", ""));
+      const std::string_view trimmed = [&] {
+        std::string_view v = value;
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+        return v;
+      }();
+      const bool digits = !trimmed.empty() && trimmed.find_first_not_of("0123456789") == std::string_view::npos;
+      if (!digits) FUZZ_CHECK(responses.size() == 1 && (responses[0].status == 400));
+      break;
+    }
+    case 2: {
+      const auto out = service_server().serve_connection(
+          fuzz_post("/v1/check", "Expect: 100-continue\r\nContent-Length: 99999999999\r\n", body));
+      FUZZ_CHECK(out.find("HTTP/1.1 100") == std::string::npos);  // the final status, not Continue
+      const auto responses = split_responses(out);
+      FUZZ_CHECK(responses.size() == 1 && responses[0].status == 413);
+      break;
+    }
+    default: {
+      const auto responses = serve_fuzz_request(fuzz_post(
+          "/v1/check", "Expect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) + "\r\n", body));
+      FUZZ_CHECK(responses.size() == 2 && responses[0].status == 100);
+      FUZZ_CHECK(responses[1].status == plain_status(false, body));
+      break;
     }
   }
   return 0;

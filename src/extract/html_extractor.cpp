@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/html_attribute_limit.h"
 #include "extract/markdown_extractor.h"
 #include "input/utf8.h"
 
@@ -753,6 +754,10 @@ Status extract_html(std::string_view html, const SourceMap* outer, const HtmlOpt
                   "HTML nested more than " + std::to_string(kMaxHtmlDepth) + " elements deep; refused",
                   doc->source().location(in_source));
   }
+  // gumbo is quadratic in the attributes of one tag: those past a bound are blanked out
+  // first (same length, so every offset still holds).
+  const std::string thinned = thin_attributes(html);
+  if (!thinned.empty()) html = thinned;
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not reported; do not keep them
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(

@@ -28,6 +28,14 @@ GuideRegistry::FileStamp GuideRegistry::stamp_of(const std::string& file) {
 Result<std::shared_ptr<const ServedGuide>> GuideRegistry::load_one(const std::string& file,
                                                                    const std::shared_ptr<const Dictionaries>& dictionaries,
                                                                    std::uint64_t generation) {
+  // A FIFO or device in a guide's place would block the loader in open(); refused by type
+  // (stat does not open it). The loader checks again on the descriptor it opens.
+  std::error_code ec;
+  const fs::file_status status = fs::status(file, ec);
+  if (!ec && !fs::is_regular_file(status)) {
+    return Status(ErrorCode::kInvalidArgument, "not a regular file (a FIFO, device, socket or folder); not loaded",
+                  Location{file});
+  }
   ToneGuide::Options options;
   options.guide_path = file;
   options.dictionaries = dictionaries;

@@ -1,12 +1,18 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "api/json_api.h"
+#include "server/request_framing.h"
 
 namespace tonelint::server {
 namespace {
@@ -22,10 +28,14 @@ void send_json(httplib::Response& res, int status, const std::string& body) {
   res.set_content(body, kJson);
 }
 
-void send_error(httplib::Response& res, int status, const std::string& message, const std::string& field = "") {
+std::string error_body(const std::string& message, const std::string& field = "") {
   nlohmann::json error = {{"message", message}};
   if (!field.empty()) error["field"] = field;
-  send_json(res, status, nlohmann::json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return nlohmann::json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message, const std::string& field = "") {
+  send_json(res, status, error_body(message, field));
 }
 
 const char* reason(int status) {
@@ -68,17 +78,93 @@ int http_status_of(const Status& s) {
   }
 }
 
-// httplib's request loop for one connection, over a buffer instead of a socket.
-class MemoryStream final : public httplib::Stream {
+// One client connection, a socket or bytes in memory (serve_connection).
+class Connection {
  public:
-  explicit MemoryStream(std::string_view in) : in_(in) {}
+  virtual ~Connection() = default;
+  // Up to `size` bytes: > 0 read, 0 the client closed (or an error), -1 nothing within timeout_ms.
+  virtual ssize_t read_some(char* ptr, std::size_t size, int timeout_ms) = 0;
+  virtual bool write_all(std::string_view bytes) = 0;
+  // After a refusal: the client may still be sending a body that is not read.
+  virtual void close_after_refusal() {}
+};
+
+class MemoryConnection final : public Connection {
+ public:
+  explicit MemoryConnection(std::string_view in) : in_(in) {}
+  ssize_t read_some(char* ptr, std::size_t size, int) override {
+    const std::size_t n = std::min(size, in_.size() - read_);
+    std::copy_n(in_.data() + read_, n, ptr);
+    read_ += n;
+    return static_cast<ssize_t>(n);  // 0 at the end: the client closed
+  }
+  bool write_all(std::string_view bytes) override {
+    out_.append(bytes);
+    return true;
+  }
+  std::string take_output() { return std::move(out_); }
+
+ private:
+  std::string_view in_;
+  std::size_t read_ = 0;
+  std::string out_;
+};
+
+class SocketConnection final : public Connection {
+ public:
+  SocketConnection(int fd, int write_timeout_ms) : fd_(fd), write_timeout_ms_(write_timeout_ms) {}
+  ssize_t read_some(char* ptr, std::size_t size, int timeout_ms) override {
+    pollfd p{fd_, POLLIN, 0};
+    const int ready = ::poll(&p, 1, timeout_ms);
+    if (ready == 0) return -1;
+    if (ready < 0) return errno == EINTR ? -1 : 0;
+    const ssize_t n = ::recv(fd_, ptr, size, 0);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return -1;
+    return n < 0 ? 0 : n;
+  }
+  bool write_all(std::string_view bytes) override {
+    while (!bytes.empty()) {
+      pollfd p{fd_, POLLOUT, 0};
+      if (::poll(&p, 1, write_timeout_ms_) <= 0) return false;
+      const ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (n <= 0) return false;
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+  // A lingering close: closing with unread bytes would reset the connection, and the client
+  // could lose the refusal before reading it. So: no more writes, then what the client still
+  // sends is read and dropped, for a second or a few MiB at most.
+  void close_after_refusal() override {
+    ::shutdown(fd_, SHUT_WR);
+    const auto deadline = Clock::now() + std::chrono::seconds(1);
+    std::size_t drained = 0;
+    char sink[16 << 10];
+    while (drained < (8u << 20) && Clock::now() < deadline) {
+      const ssize_t n = read_some(sink, sizeof sink, 100);
+      if (n == 0) break;
+      if (n > 0) drained += static_cast<std::size_t>(n);
+    }
+  }
+
+ private:
+  int fd_;
+  int write_timeout_ms_;
+};
+
+// The stream httplib reads one framed request from; what it writes is sent once it has
+// answered (output()), in one piece.
+class RequestStream final : public httplib::Stream {
+ public:
+  explicit RequestStream(std::string request) : in_(std::move(request)) {}
   bool is_readable() const override { return true; }
   bool is_writable() const override { return true; }
   ssize_t read(char* ptr, std::size_t size) override {
     const std::size_t n = std::min(size, in_.size() - read_);
     std::copy_n(in_.data() + read_, n, ptr);
     read_ += n;
-    return static_cast<ssize_t>(n);  // 0 at the end: the client closed
+    return static_cast<ssize_t>(n);
   }
   ssize_t write(const char* ptr, std::size_t size) override {
     out_.append(ptr, size);
@@ -93,32 +179,154 @@ class MemoryStream final : public httplib::Stream {
     port = 0;
   }
   socket_t socket() const override { return INVALID_SOCKET; }
-  bool exhausted() const { return read_ == in_.size(); }
-  std::string take_output() { return std::move(out_); }
+  const std::string& output() const { return out_; }
 
  private:
-  std::string_view in_;
+  std::string in_;
   std::size_t read_ = 0;
   std::string out_;
 };
 
 }  // namespace
 
-// httplib::Server with its one-request step (protected) reachable for serve_connection().
+// httplib::Server, with its per-connection loop replaced: requests are framed here (see
+// request_framing.h) and handed to httplib's one-request step one at a time, over a
+// socket or over bytes in memory (serve_connection).
 class HttpServer::Engine final : public httplib::Server {
  public:
+  using RefusalLogger = std::function<void(const std::string& target, int status)>;
+  Engine(const ServerOptions& options, RefusalLogger log_refusal)
+      : options_(options), log_refusal_(std::move(log_refusal)) {}
+
   std::string serve_connection(std::string_view bytes, int max_requests) {
-    MemoryStream stream(bytes);
-    bool closed = false;
-    for (int i = 0; i < max_requests && !closed && !stream.exhausted(); ++i) {
-      if (!process_request(stream, /*close_connection=*/i + 1 == max_requests, closed, nullptr)) break;
-    }
-    return stream.take_output();
+    MemoryConnection connection(bytes);
+    serve(connection, max_requests, /*over_socket=*/false);
+    return connection.take_output();
   }
+
+  // Closes the listening socket, whether or not listen_after_bind() has started yet:
+  // httplib's own stop() does nothing before its loop has begun, and a SIGTERM that came
+  // that early was lost. The loop sees the invalid socket and ends.
+  void stop_listening() {
+    const socket_t sock = svr_sock_.exchange(INVALID_SOCKET);
+    if (sock != INVALID_SOCKET) {
+      ::shutdown(sock, SHUT_RDWR);
+      ::close(sock);
+    }
+  }
+
+ private:
+  bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
+
+  bool process_and_close_socket(socket_t sock) override {
+    SocketConnection connection(sock, std::max(1, options_.write_timeout_ms));
+    serve(connection, std::max(1, options_.keep_alive_max_requests), /*over_socket=*/true);
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return true;
+  }
+
+  // Reads more into `buffer`: false when the client closed or was silent too long. `idle`:
+  // between requests (the keep-alive timeout, and a stopping server closes the connection).
+  bool read_more(Connection& connection, std::string& buffer, bool idle, bool over_socket) {
+    const int timeout_ms = idle ? std::max(0, options_.keep_alive_timeout_s) * 1000 : std::max(1, options_.read_timeout_ms);
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+    char chunk[16 << 10];
+    for (;;) {
+      if (idle && over_socket && stopping()) return false;
+      // At least one look, even with no time left (a keep-alive timeout of 0: only what is
+      // already there); short slices while idle, so a stopping server does not wait it out.
+      const auto left =
+          std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+      const ssize_t n = connection.read_some(chunk, sizeof chunk, static_cast<int>(idle ? std::min<long long>(left, 100) : left));
+      if (n == 0) return false;
+      if (n > 0) {
+        buffer.append(chunk, static_cast<std::size_t>(n));
+        return true;
+      }
+      if (left == 0) return false;
+    }
+  }
+
+  void refuse(Connection& connection, const std::string& target, int status, const std::string& message) {
+    const std::string body = error_body(message);
+    connection.write_all("HTTP/1.1 " + std::to_string(status) + ' ' + reason_phrase(status) +
+                         "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                         "\r\nConnection: close\r\n\r\n" + body);
+    log_refusal_(target, status);
+    connection.close_after_refusal();
+  }
+
+  // `over_socket`: a connection accepted by the listener, closed once the server is stopping.
+  void serve(Connection& connection, int max_requests, bool over_socket) {
+    std::string buffer;  // read from the connection, not yet served (pipelined requests)
+    for (int served = 0; served < max_requests; ++served) {
+      std::size_t head_end;
+      HeadScanner scanner;
+      while ((head_end = scanner.find_end(buffer)) == std::string::npos) {
+        if (buffer.size() > kMaxHeadBytes) {
+          return refuse(connection, "", 431, "the request head is over " + std::to_string(kMaxHeadBytes) + " bytes");
+        }
+        if (!read_more(connection, buffer, /*idle=*/buffer.find_first_not_of("\r\n") == std::string::npos, over_socket)) return;
+      }
+      if (head_end > kMaxHeadBytes) {
+        return refuse(connection, "", 431, "the request head is over " + std::to_string(kMaxHeadBytes) + " bytes");
+      }
+      RequestPlan plan = plan_request(std::string_view(buffer).substr(0, head_end), options_.max_body_bytes);
+      if (plan.refuse != 0) return refuse(connection, plan.target, plan.refuse, plan.message);
+      buffer.erase(0, head_end);
+      // The final status comes before the body when it is already known (above); else 100.
+      if (plan.expect_continue && plan.version == "HTTP/1.1" &&
+          !connection.write_all("HTTP/1.1 100 Continue\r\n\r\n")) {
+        return;
+      }
+      std::string request;  // for httplib: the normalized head, then the body
+      if (plan.framing == BodyFraming::kLength) {
+        const auto length = static_cast<std::size_t>(plan.length);
+        while (buffer.size() < length) {
+          if (!read_more(connection, buffer, false, over_socket)) return;  // cut short: dropped, never checked
+        }
+        request = normalized_head(plan, length);
+        request.append(buffer, 0, length);
+        buffer.erase(0, length);
+      } else if (plan.framing == BodyFraming::kChunked) {
+        ChunkedDecoder decoder(options_.max_body_bytes);
+        for (;;) {
+          buffer.erase(0, decoder.feed(buffer));
+          if (decoder.state() == ChunkedDecoder::State::kBad) {
+            return refuse(connection, plan.target, 400, "malformed chunked body");
+          }
+          if (decoder.state() == ChunkedDecoder::State::kTooLarge) {
+            return refuse(connection, plan.target, 413,
+                          "the body is over the limit of " + std::to_string(options_.max_body_bytes) + " bytes");
+          }
+          if (decoder.state() == ChunkedDecoder::State::kDone) break;
+          if (!read_more(connection, buffer, false, over_socket)) return;
+        }
+        request = normalized_head(plan, decoder.body().size()) + decoder.body();
+      } else {
+        request = normalized_head(plan, 0);
+      }
+      RequestStream stream(std::move(request));
+      bool closed = false;
+      const bool last = served + 1 == max_requests || (over_socket && stopping());
+      const bool ok = process_request(stream, last, closed, nullptr);
+      if (!connection.write_all(stream.output()) || !ok || closed || last) return;
+    }
+  }
+
+  const ServerOptions& options_;
+  RefusalLogger log_refusal_;
 };
 
 HttpServer::HttpServer(ServerOptions options, GuideRegistry& registry, Metrics& metrics)
-    : options_(std::move(options)), registry_(registry), metrics_(metrics), http_(std::make_unique<Engine>()) {
+    : options_(std::move(options)),
+      registry_(registry),
+      metrics_(metrics),
+      http_(std::make_unique<Engine>(options_, [this](const std::string& target, int status) {
+        // Refused before httplib parsed it: counted like httplib's own refusals, no duration.
+        metrics_.record_request(endpoint_of(target.substr(0, target.find('?'))), status, -1);
+      })) {
   const std::size_t threads = static_cast<std::size_t>(std::max(1, options_.threads));
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(options_.max_body_bytes);
@@ -145,7 +353,7 @@ Result<int> HttpServer::bind() {
 
 bool HttpServer::run() { return http_->listen_after_bind(); }
 
-void HttpServer::stop() { http_->stop(); }
+void HttpServer::stop() { http_->stop_listening(); }
 
 std::string HttpServer::serve_connection(std::string_view bytes, int max_requests) {
   return http_->serve_connection(bytes, max_requests);

@@ -8,7 +8,10 @@
 //
 // Refused requests get {"error": {"message", "code", "field"?, "line"?, "column"?}} with
 // 400 (malformed JSON, wrong types, unknown fields, context values or guide), 404, 405,
-// 413 (body or text too large), 415 (not application/json) or 500.
+// 413 (body or text too large), 415 (not application/json) or 500. Requests are framed
+// before httplib parses them (request_framing.h): what cannot be framed safely (no length,
+// a bad length, a Content-Encoding, an unknown Expect or Transfer-Encoding) is answered
+// from its head, and the connection closed.
 #pragma once
 
 #include <cstddef>
@@ -43,7 +46,7 @@ class HttpServer {
   Result<int> bind();
   // Serves until stop(); requests in flight are finished before it returns.
   bool run();
-  // Stops accepting; safe from any thread (not from a signal handler).
+  // Stops accepting, also before run() has begun; safe from any thread (not from a signal handler).
   void stop();
 
   // Serves the bytes one client would send on one connection, in memory, with no socket:
