@@ -33,40 +33,58 @@ void append_line(std::string* out, char mark, std::string_view line) {
 
 }  // namespace
 
-std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
-                                                  bool include_unsafe) {
-  std::vector<const Suggestion*> edits;
+namespace {
+
+// A suggestion taken and the finding it belongs to (for the rule id of an applied edit).
+struct Taken {
+  const Suggestion* suggestion;
+  const Diagnostic* diagnostic;
+};
+
+// select_suggestions with each suggestion's finding kept beside it, so that applying N edits
+// never searches the findings again (that search made --fix quadratic in the edits).
+std::vector<Taken> select_taken(std::size_t text_size, const std::vector<Diagnostic>& diagnostics, bool include_unsafe) {
+  std::vector<Taken> edits;
   for (const Diagnostic& d : diagnostics) {
     if (d.suggestions.empty()) continue;
     const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
     // In 64 bits: offset + length of a broken span must not wrap around to something small.
-    if ((s.safe || include_unsafe) && std::size_t{s.offset} + s.length <= text_size) edits.push_back(&s);
+    if ((s.safe || include_unsafe) && std::size_t{s.offset} + s.length <= text_size) edits.push_back({&s, &d});
   }
-  std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
-  std::vector<const Suggestion*> taken;
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const Taken& a, const Taken& b) { return a.suggestion->offset < b.suggestion->offset; });
+  std::vector<Taken> taken;
   std::size_t at = 0;
-  for (const Suggestion* s : edits) {
-    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
-    taken.push_back(s);
-    at = std::size_t{s->offset} + s->length;
+  for (const Taken& t : edits) {
+    if (t.suggestion->offset < at) continue;  // overlaps an edit already taken: next pass
+    taken.push_back(t);
+    at = std::size_t{t.suggestion->offset} + t.suggestion->length;
   }
   return taken;
 }
 
+}  // namespace
+
+std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
+                                                  bool include_unsafe) {
+  std::vector<const Suggestion*> out;
+  for (const Taken& t : select_taken(text_size, diagnostics, include_unsafe)) out.push_back(t.suggestion);
+  return out;
+}
+
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
                               int* applied, std::vector<AppliedEdit>* applied_edits) {
-  const std::vector<const Suggestion*> edits = select_suggestions(text.size(), diagnostics, include_unsafe);
+  // One pass: the edits are sorted and do not overlap, so the output is built left to right
+  // in one buffer, each untouched run and each rewrite copied once.
+  const std::vector<Taken> edits = select_taken(text.size(), diagnostics, include_unsafe);
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
-  for (const Suggestion* s : edits) {
+  for (const Taken& t : edits) {
+    const Suggestion* s = t.suggestion;
     if (applied_edits != nullptr) {
-      // The finding whose preferred rewrite this is, for the rule id.
-      const auto d = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& x) {
-        return !x.suggestions.empty() && &x.suggestions.front() == s;
-      });
-      applied_edits->push_back({d == diagnostics.end() ? std::string() : d->rule, s->offset, s->length,
-                                std::string(text.substr(s->offset, s->length)), s->text, s->safe});
+      applied_edits->push_back({t.diagnostic->rule, s->offset, s->length, std::string(text.substr(s->offset, s->length)),
+                                s->text, s->safe});
     }
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
