@@ -11,6 +11,7 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <signal.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -19,6 +20,7 @@
 #include "engine/session.h"
 #include "fix/fix_loop.h"
 #include "fix/fixer.h"
+#include "fix/interrupt.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
 #include "report/json_report.h"
@@ -71,7 +73,8 @@ Result<FileReport> lint_at_level(LintSession& session, const SourceText& source,
   return report;
 }
 
-FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level) {
+FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level,
+                      StaleTempSweeper& sweeper) {
   const std::string& path = draft.path;
   FileOutcome outcome;
   outcome.plan = &draft;
@@ -115,7 +118,12 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
     return outcome;
   }
   if (!from_stdin) {
-    if (Status s = write_if_unchanged(path, outcome.source->bytes(), current->bytes()); !s.ok()) {
+    for (const std::string& stale : sweeper.sweep_folder_of(path)) {
+      std::cerr << "tonelint: removed " + stale + ", a temporary file left by an interrupted run\n";
+    }
+    ReplaceHooks hooks;
+    hooks.cancelled = [] { return fix_interrupt_signal() != 0; };
+    if (Status s = write_if_unchanged(path, outcome.source->bytes(), current->bytes(), hooks); !s.ok()) {
       outcome.error = s;  // the file keeps its content, and its findings are what is reported
       return outcome;
     }
@@ -329,11 +337,15 @@ int run_check(CheckOptions options) {
                                           std::none_of(drafts.begin(), drafts.end(),
                                                        [](const PlannedDraft& d) { return d.path == "-"; }));
   std::atomic<std::size_t> next{0};
+  StaleTempSweeper sweeper;
+  const bool writes_files = !options.fix.empty() && !options.diff;
+  if (writes_files) install_fix_interrupt_handlers();
   std::mutex setup_error_mutex;
   Status setup_error;
   auto worker = [&] {
     std::map<const Guide*, std::unique_ptr<LintSession>> sessions;  // one per guide, made on first use
     for (std::size_t i = next++; i < drafts.size(); i = next++) {
+      if (fix_interrupt_signal() != 0) return;  // SIGINT/SIGTERM under --fix: no new file
       const std::shared_ptr<const Guide>& guide = draft_guides[i];
       auto& session = sessions[guide.get()];
       if (!session) {
@@ -346,7 +358,7 @@ int run_check(CheckOptions options) {
         session = std::move(*created);
       }
       const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
-      outcomes[i] = check_one(*session, options, drafts[i], min_level);
+      outcomes[i] = check_one(*session, options, drafts[i], min_level, sweeper);
       progress.advance();
       outcomes[i].guide = guide.get();
       outcomes[i].fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
@@ -361,6 +373,12 @@ int run_check(CheckOptions options) {
     for (auto& t : threads) t.join();
   }
   progress.stop();
+  if (const int signal = writes_files ? fix_interrupt_signal() : 0; signal != 0) {
+    const auto written = std::count_if(outcomes.begin(), outcomes.end(), [](const FileOutcome& f) { return f.fixes > 0; });
+    std::cerr << "tonelint: interrupted by " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << "; " << written << " file"
+              << (written == 1 ? "" : "s") << " fixed before it, the others left as they were\n";
+    return exit_status_after_signal(signal);
+  }
   if (!setup_error.ok()) {
     std::cerr << "tonelint: " << setup_error.to_string() << '\n';
     return kExitUsage;

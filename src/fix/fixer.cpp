@@ -1,14 +1,6 @@
 #include "fix/fixer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace tonelint {
 namespace {
@@ -152,50 +144,6 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
     c = last + 1;
   }
   return out;
-}
-
-Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string current((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.eof() && in.fail()) return Status(ErrorCode::kIo, "cannot re-read before writing", Location{path});
-  if (current != original) {
-    return Status(ErrorCode::kIo, "changed on disk since it was read; not overwritten (run again)", Location{path});
-  }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return Status(ErrorCode::kIo, std::strerror(errno), Location{path});
-  // The rename below would replace a read-only file too (it needs only the folder to be
-  // writable), so respect the file's own permission: no write bit at all (which stops root
-  // as well) or none for this user means hands off.
-  if ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0) {
-    return Status(ErrorCode::kIo, "read-only file; not changed (make it writable to apply the fixes)", Location{path});
-  }
-
-  std::string temp = path + ".tonelint-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Status(ErrorCode::kIo, std::string("cannot create a temporary file: ") + std::strerror(errno), Location{path});
-  std::size_t written = 0;
-  while (written < updated.size()) {
-    const ssize_t n = ::write(fd, updated.data() + written, updated.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return Status(ErrorCode::kIo, "cannot write: " + why, Location{path});
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, st.st_mode & 07777) != 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return Status(ErrorCode::kIo, "cannot finish writing: " + why, Location{path});
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return Status(ErrorCode::kIo, "cannot replace the file: " + why, Location{path});
-  }
-  return Status();
 }
 
 }  // namespace tonelint
