@@ -55,6 +55,12 @@ SourceMap SourceMap::through(const SourceMap& outer) const {
   return out;
 }
 
+void SourceMap::verbatim_source_runs(std::vector<std::pair<std::uint32_t, std::uint32_t>>* out) const {
+  for (const Piece& p : pieces_) {
+    if (p.verbatim) out->emplace_back(p.source_offset, p.source_offset + p.source_length);
+  }
+}
+
 std::uint32_t SourceMap::text_length() const {
   return pieces_.empty() ? 0 : pieces_.back().text_offset + pieces_.back().text_length;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace tonelint {
@@ -33,6 +34,10 @@ class SourceMap {
   // Source offset of the text position where a span ends (exclusive): inside a
   // replacement, the end of what it replaced.
   std::uint32_t to_source_end(std::uint32_t text_offset) const;
+
+  // Appends the source range [begin, end) of each verbatim piece: the runs of source copied
+  // unchanged (contiguous verbatim text is always one piece).
+  void verbatim_source_runs(std::vector<std::pair<std::uint32_t, std::uint32_t>>* out) const;
 
   std::uint32_t text_length() const;
   bool empty() const { return pieces_.empty(); }

@@ -236,7 +236,6 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
   (void)::flock(fresh.get(), LOCK_EX);  // lockers that open the new file wait until we are done
   if (Status s = fill_temp(fresh.get(), draft.get(), st, updated, path); !s.ok()) return s;
 
-  if (hooks.before_replace) hooks.before_replace();
   if (hooks.cancelled && hooks.cancelled()) return io_error(path, "interrupted; not changed");
   // The last look before the exchange: nobody opened it for writing, it is the same file
   // under the same name, and it still holds what was read.
@@ -245,6 +244,7 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
       named.st_dev != st.st_dev || !still_as_read(draft.get(), st, original)) {
     return io_error(path, "changed on disk since it was read; not overwritten (run again)");
   }
+  if (hooks.before_replace) hooks.before_replace();
 
   // An exchange rather than a rename: the old file keeps a name (the temporary one) until
   // we know nothing was written to it in the window, and can be put back atomically.

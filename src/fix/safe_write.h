@@ -17,12 +17,12 @@
 namespace tonelint {
 
 struct ReplaceHooks {
-  // Called when the file has passed every check and is about to be replaced: a seam for
-  // tests to act as another writer in the last window.
-  std::function<void()> before_replace;
-  // Polled before the replacement: true abandons it (the temporary file removed, the
-  // draft untouched) and the result is an error saying so.
+  // Polled before the last check: true abandons the replacement (the temporary file
+  // removed, the draft untouched) and the result is an error saying so.
   std::function<bool()> cancelled;
+  // Called after the last check, just before the exchange: a seam for tests to act as
+  // another writer in that window.
+  std::function<void()> before_replace;
 };
 
 // Replaces `path` (or, for a symbolic link, the file it names; the link stays) with
