@@ -5,7 +5,7 @@
 namespace tonelint {
 
 VerbatimSpans::VerbatimSpans(const Document& doc) {
-  for (const TextBlock& block : doc.blocks()) block.map.verbatim_source_runs(&runs_);
+  for (const TextBlock& block : doc.blocks()) block.map.plain_source_runs(doc.source().bytes(), &runs_);
   std::sort(runs_.begin(), runs_.end());
   max_end_.reserve(runs_.size());
   std::uint32_t best = 0;

@@ -1,5 +1,5 @@
 // Which source byte ranges are plain runs of text: copied verbatim into one block's text,
-// with no markup, entity, emphasis marker or comment inside. A rewrite is written into the
+// with no markup, entity, emphasis marker or comment inside (a soft line break may be). A rewrite is written into the
 // source, so it is offered only for a span inside one such run; one that crossed a tag
 // would delete it ("ut<b>il</b>ize" -> "use" loses the <b>).
 #pragma once

@@ -201,11 +201,13 @@ TEST(FixAttackTest, RewritesAcrossInlineMarkupAreNotApplied) {
       {"entity.html", "<p>Please ut&#105;lize it.</p>\n"},
       {"emphasis.md", "Please utili**ze** it.\n"},
       {"comment.md", "Please util<!-- note -->ize it.\n"},
+      {"quote.md", "> We will circle\n> back soon.\n"},  // the quote marker between the words
   };
   const std::map<std::string, std::pair<std::string, std::string>> fixed = {
       {"plain.html", {"<p>了解しました。</p>\n", "<p>承知しました。</p>\n"}},
       {"plain.md", {"Please utilize it.\n", "Please use it.\n"}},
       {"inline.html", {"<p>Please <b>utilize</b> it.</p>\n", "<p>Please <b>use</b> it.</p>\n"}},
+      {"soft_break.md", {"We will circle\nback soon.\n", "We will follow up soon.\n"}},  // only a line break between
   };
   std::string args = "check --fix=all";
   for (const auto& [name, text] : untouched) {
