@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -177,6 +176,15 @@ std::string keep_copy(const std::string& dir, int fd) {
   return out.close() == 0 ? name : std::string();
 }
 
+// Moves `name` (one of our temporary names, which a later run would sweep away) to a new
+// visible name in `dir`; returns it, or `name` if that fails.
+std::string keep_name(const std::string& dir, const std::string& name) {
+  std::string kept = dir + "/tonelint-kept-XXXXXX";
+  Fd placeholder(::mkostemp(kept.data(), O_CLOEXEC));
+  if (!placeholder.ok()) return name;
+  return ::rename(name.c_str(), kept.c_str()) == 0 ? kept : name;
+}
+
 Status changed_while_fixing(const std::string& path, const std::string& kept) {
   std::string message = "changed on disk while it was being fixed; the other writer's version was put back, not fixed (run again)";
   if (!kept.empty()) message += "; what was written to the fixed copy meanwhile is kept in " + kept;
@@ -265,9 +273,10 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
   // Someone wrote in the window. Put their version back; keep any bytes written to ours.
   if (exchanged) {
     if (!exchange_names(temp, target)) {
+      const std::string why = errno_text();
       temp_guard.release();
-      return io_error(path, "changed on disk while it was being fixed, and could not be put back: " + errno_text() +
-                                "; the other version is in " + temp);
+      return io_error(path, "changed on disk while it was being fixed, and could not be put back: " + why +
+                                "; the other version is in " + keep_name(dir, temp));
     }
     std::string kept;
     if (!content_is(fresh.get(), updated)) kept = keep_copy(dir, fresh.get());
@@ -294,7 +303,9 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
   if (!read_ok || !fill_temp(restore.get(), draft.get(), st, current, path).ok() ||
       ::rename(back.c_str(), target.c_str()) != 0) {
     if (restore.ok()) ::unlink(back.c_str());
-    return io_error(path, "changed on disk while it was being fixed, and could not be put back");
+    const std::string kept = keep_copy(dir, draft.get());
+    return io_error(path, "changed on disk while it was being fixed, and could not be put back" +
+                              (kept.empty() ? std::string() : "; the other version is in " + kept));
   }
   return changed_while_fixing(path, {});
 }
