@@ -12,6 +12,7 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <signal.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -25,6 +26,7 @@
 #include "guide/guide_cache.h"
 #include "fix/fix_loop.h"
 #include "fix/fixer.h"
+#include "fix/interrupt.h"
 #include "input/path_list.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
@@ -81,7 +83,8 @@ Result<FileReport> lint_at_level(LintSession& session, const SourceText& source,
   return report;
 }
 
-FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level) {
+FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level,
+                      StaleTempSweeper& sweeper) {
   const std::string& path = draft.path;
   FileOutcome outcome;
   outcome.plan = &draft;
@@ -126,7 +129,12 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
     return outcome;
   }
   if (!from_stdin) {
-    if (Status s = write_if_unchanged(path, outcome.source->bytes(), current->bytes()); !s.ok()) {
+    for (const std::string& stale : sweeper.sweep_folder_of(path)) {
+      std::cerr << "tonelint: removed " + stale + ", a temporary file left by an interrupted run\n";
+    }
+    ReplaceHooks hooks;
+    hooks.cancelled = [] { return fix_interrupt_signal() != 0; };
+    if (Status s = write_if_unchanged(path, outcome.source->bytes(), current->bytes(), hooks); !s.ok()) {
       outcome.error = s;  // the file keeps its content, and its findings are what is reported
       return outcome;
     }
@@ -297,6 +305,10 @@ int run_check(CheckOptions options) {
                                           options.files_from != "-" &&
                                           std::none_of(drafts.begin(), drafts.end(),
                                                        [](const PlannedDraft& d) { return d.path == "-"; }));
+  StaleTempSweeper sweeper;
+  const bool writes_files = !options.fix.empty() && !options.diff;
+  if (writes_files) install_fix_interrupt_handlers();
+  std::atomic<int> files_fixed{0};  // written to disk, whether reported yet or not
   std::mutex setup_error_mutex;
   Status setup_error;
   // Each thread's lint sessions, one per guide, the last few kept (SessionLru); a thread
@@ -304,6 +316,7 @@ int run_check(CheckOptions options) {
   std::mutex sessions_mutex;
   std::map<std::thread::id, SessionLru> sessions;
   auto check_draft = [&](std::size_t i) -> std::optional<FileOutcome> {
+    if (fix_interrupt_signal() != 0) return std::nullopt;  // SIGINT/SIGTERM under --fix: no new file
     const std::shared_ptr<const Guide>& guide = draft_guides[i];
     SessionLru* mine = nullptr;
     {
@@ -317,7 +330,8 @@ int run_check(CheckOptions options) {
       return std::nullopt;
     }
     const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
-    FileOutcome outcome = check_one(**session, options, drafts[i], min_level);
+    FileOutcome outcome = check_one(**session, options, drafts[i], min_level, sweeper);
+    if (outcome.fixes > 0) ++files_fixed;
     progress.advance();
     outcome.guide = guide.get();
     outcome.fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
@@ -393,8 +407,17 @@ int run_check(CheckOptions options) {
   const bool completed = run_in_order<FileOutcome>(drafts.size(), reads_stdin ? 1 : jobs,
                                                    static_cast<std::size_t>(jobs) * 2, check_draft, report_outcome);
   progress.stop();
+  if (const int signal = writes_files ? fix_interrupt_signal() : 0; signal != 0) {
+    // The report so far is closed, so a machine reader still gets a well-formed document.
+    if (writer != nullptr) (void)writer->finish(summary);
+    std::cout.flush();
+    const int written = files_fixed.load();
+    std::cerr << "tonelint: interrupted by " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << "; " << written << " file"
+              << (written == 1 ? "" : "s") << " fixed before it, the others left as they were\n";
+    return exit_status_after_signal(signal);
+  }
   if (!completed) {
-    std::cerr << "tonelint: " << setup_error.to_string() << '\n';
+    std::cerr << "tonelint: " << report::escape_controls(setup_error.to_string()) << '\n';
     return kExitUsage;
   }
   if (writer != nullptr) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "engine/suppression.h"
+#include "extract/verbatim_spans.h"
 
 namespace tonelint {
 
@@ -168,6 +169,15 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
   if (doc.has_encoded()) {
     for (Diagnostic& d : result.diagnostics) {
       std::erase_if(d.suggestions, [&](const Suggestion& s) { return doc.is_encoded(s.offset, s.length); });
+    }
+  }
+  // A rewrite replaces source bytes: one whose span is not a single run of text there (it
+  // crosses a tag, an entity, emphasis or a comment) would delete or break the markup.
+  if (std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                  [](const Diagnostic& d) { return !d.suggestions.empty(); })) {
+    const VerbatimSpans verbatim(doc);
+    for (Diagnostic& d : result.diagnostics) {
+      std::erase_if(d.suggestions, [&](const Suggestion& s) { return !verbatim.contains(s.offset, s.length); });
     }
   }
   auto by_position = [](const Diagnostic& a, const Diagnostic& b) {

@@ -55,6 +55,29 @@ SourceMap SourceMap::through(const SourceMap& outer) const {
   return out;
 }
 
+void SourceMap::plain_source_runs(std::string_view source,
+                                  std::vector<std::pair<std::uint32_t, std::uint32_t>>* out) const {
+  auto whitespace_only = [&](const Piece& p) {
+    if (std::size_t{p.source_offset} + p.source_length > source.size() || p.source_length == 0) return false;
+    const std::string_view bytes = source.substr(p.source_offset, p.source_length);
+    return bytes.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  };
+  bool open = false;
+  std::uint32_t begin = 0, end = 0;
+  for (const Piece& p : pieces_) {
+    const bool plain = p.verbatim || whitespace_only(p);
+    if (open && plain && p.source_offset == end) {
+      end += p.source_length;
+      continue;
+    }
+    if (open) out->emplace_back(begin, end);
+    open = plain;
+    begin = p.source_offset;
+    end = p.source_offset + p.source_length;
+  }
+  if (open) out->emplace_back(begin, end);
+}
+
 std::uint32_t SourceMap::text_length() const {
   return pieces_.empty() ? 0 : pieces_.back().text_offset + pieces_.back().text_length;
 }

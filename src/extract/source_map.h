@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tonelint {
@@ -33,6 +35,12 @@ class SourceMap {
   // Source offset of the text position where a span ends (exclusive): inside a
   // replacement, the end of what it replaced.
   std::uint32_t to_source_end(std::uint32_t text_offset) const;
+
+  // Appends the source ranges [begin, end) of plain text: verbatim pieces that follow each
+  // other in `source` without a gap, with any whitespace-only replacement between them (a
+  // soft line break read as a space). A gap (a tag, a marker) or any other replacement (an
+  // entity, a placeholder) ends a run.
+  void plain_source_runs(std::string_view source, std::vector<std::pair<std::uint32_t, std::uint32_t>>* out) const;
 
   std::uint32_t text_length() const;
   bool empty() const { return pieces_.empty(); }

@@ -1,14 +1,6 @@
 #include "fix/fixer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace tonelint {
 namespace {
@@ -33,40 +25,58 @@ void append_line(std::string* out, char mark, std::string_view line) {
 
 }  // namespace
 
-std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
-                                                  bool include_unsafe) {
-  std::vector<const Suggestion*> edits;
+namespace {
+
+// A suggestion taken and the finding it belongs to (for the rule id of an applied edit).
+struct Taken {
+  const Suggestion* suggestion;
+  const Diagnostic* diagnostic;
+};
+
+// select_suggestions with each suggestion's finding kept beside it, so that applying N edits
+// never searches the findings again (that search made --fix quadratic in the edits).
+std::vector<Taken> select_taken(std::size_t text_size, const std::vector<Diagnostic>& diagnostics, bool include_unsafe) {
+  std::vector<Taken> edits;
   for (const Diagnostic& d : diagnostics) {
     if (d.suggestions.empty()) continue;
     const Suggestion& s = d.suggestions.front();  // the rule's preferred rewrite
     // In 64 bits: offset + length of a broken span must not wrap around to something small.
-    if ((s.safe || include_unsafe) && std::size_t{s.offset} + s.length <= text_size) edits.push_back(&s);
+    if ((s.safe || include_unsafe) && std::size_t{s.offset} + s.length <= text_size) edits.push_back({&s, &d});
   }
-  std::stable_sort(edits.begin(), edits.end(), [](const Suggestion* a, const Suggestion* b) { return a->offset < b->offset; });
-  std::vector<const Suggestion*> taken;
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const Taken& a, const Taken& b) { return a.suggestion->offset < b.suggestion->offset; });
+  std::vector<Taken> taken;
   std::size_t at = 0;
-  for (const Suggestion* s : edits) {
-    if (s->offset < at) continue;  // overlaps an edit already taken: next pass
-    taken.push_back(s);
-    at = std::size_t{s->offset} + s->length;
+  for (const Taken& t : edits) {
+    if (t.suggestion->offset < at) continue;  // overlaps an edit already taken: next pass
+    taken.push_back(t);
+    at = std::size_t{t.suggestion->offset} + t.suggestion->length;
   }
   return taken;
 }
 
+}  // namespace
+
+std::vector<const Suggestion*> select_suggestions(std::size_t text_size, const std::vector<Diagnostic>& diagnostics,
+                                                  bool include_unsafe) {
+  std::vector<const Suggestion*> out;
+  for (const Taken& t : select_taken(text_size, diagnostics, include_unsafe)) out.push_back(t.suggestion);
+  return out;
+}
+
 std::string apply_suggestions(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe,
                               int* applied, std::vector<AppliedEdit>* applied_edits) {
-  const std::vector<const Suggestion*> edits = select_suggestions(text.size(), diagnostics, include_unsafe);
+  // One pass: the edits are sorted and do not overlap, so the output is built left to right
+  // in one buffer, each untouched run and each rewrite copied once.
+  const std::vector<Taken> edits = select_taken(text.size(), diagnostics, include_unsafe);
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
-  for (const Suggestion* s : edits) {
+  for (const Taken& t : edits) {
+    const Suggestion* s = t.suggestion;
     if (applied_edits != nullptr) {
-      // The finding whose preferred rewrite this is, for the rule id.
-      const auto d = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& x) {
-        return !x.suggestions.empty() && &x.suggestions.front() == s;
-      });
-      applied_edits->push_back({d == diagnostics.end() ? std::string() : d->rule, s->offset, s->length,
-                                std::string(text.substr(s->offset, s->length)), s->text, s->safe});
+      applied_edits->push_back({t.diagnostic->rule, s->offset, s->length, std::string(text.substr(s->offset, s->length)),
+                                s->text, s->safe});
     }
     out.append(text.substr(at, s->offset - at));
     out.append(s->text);
@@ -134,50 +144,6 @@ std::string unified_diff(const std::string& path, std::string_view before, std::
     c = last + 1;
   }
   return out;
-}
-
-Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string current((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.eof() && in.fail()) return Status(ErrorCode::kIo, "cannot re-read before writing", Location{path});
-  if (current != original) {
-    return Status(ErrorCode::kIo, "changed on disk since it was read; not overwritten (run again)", Location{path});
-  }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return Status(ErrorCode::kIo, std::strerror(errno), Location{path});
-  // The rename below would replace a read-only file too (it needs only the folder to be
-  // writable), so respect the file's own permission: no write bit at all (which stops root
-  // as well) or none for this user means hands off.
-  if ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0) {
-    return Status(ErrorCode::kIo, "read-only file; not changed (make it writable to apply the fixes)", Location{path});
-  }
-
-  std::string temp = path + ".tonelint-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Status(ErrorCode::kIo, std::string("cannot create a temporary file: ") + std::strerror(errno), Location{path});
-  std::size_t written = 0;
-  while (written < updated.size()) {
-    const ssize_t n = ::write(fd, updated.data() + written, updated.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return Status(ErrorCode::kIo, "cannot write: " + why, Location{path});
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, st.st_mode & 07777) != 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return Status(ErrorCode::kIo, "cannot finish writing: " + why, Location{path});
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return Status(ErrorCode::kIo, "cannot replace the file: " + why, Location{path});
-  }
-  return Status();
 }
 
 }  // namespace tonelint

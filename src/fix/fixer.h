@@ -1,6 +1,5 @@
-// Applying suggestions: non-overlapping edits, a unified diff of the result, and an atomic
-// write (temp file + rename, permissions kept) that refuses to overwrite a file someone
-// changed since it was read.
+// Applying suggestions: non-overlapping edits in one pass, a unified diff of the result;
+// writing the result back is safe_write.h's.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "engine/diagnostic.h"
+#include "fix/safe_write.h"  // write_if_unchanged
 #include "tonelint/status.h"
 
 namespace tonelint {
@@ -37,10 +37,5 @@ std::string apply_suggestions(std::string_view text, const std::vector<Diagnosti
 
 // A unified diff (3 lines of context) from `before` to `after`, or "" when equal.
 std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
-
-// Replaces `path` with `updated` if its content is still `original`. The new content goes
-// to a temporary file in the same directory, which is renamed over the original. A file
-// without write permission (or with no write bit at all, even for root) is left alone.
-Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated);
 
 }  // namespace tonelint
