@@ -172,7 +172,9 @@ TEST_F(OutputAttack, NameThatIsNotUtf8InEveryFormat) {
       EXPECT_EQ(r.exit_code, 0) << format << r.err;
       EXPECT_FALSE(find_invalid_utf8(r.out).has_value()) << format << r.out;
       if (fix) {  // fixed before the report (which has no findings left): the report must still come
-        if (format == "json") EXPECT_EQ(json::parse(r.out)["files"][0]["fixed"], 1) << r.out;
+        if (format == "json") {
+          EXPECT_EQ(json::parse(r.out)["files"][0]["fixed"], 1) << r.out;
+        }
         continue;
       }
       if (format == "text") {
@@ -203,7 +205,9 @@ TEST_F(OutputAttack, NameThatIsNotUtf8InEveryFormat) {
                                 "Please utilize the form.\n");
     EXPECT_EQ(r.exit_code, 0) << format << r.err;
     EXPECT_FALSE(find_invalid_utf8(r.out).has_value()) << format << r.out;
-    if (format == "json") EXPECT_EQ(json::parse(r.out)["files"][0]["path_bytes"], "626164fffe016e616d652e747874");
+    if (format == "json") {
+      EXPECT_EQ(json::parse(r.out)["files"][0]["path_bytes"], "626164fffe016e616d652e747874");
+    }
   }
 }
 
@@ -299,7 +303,7 @@ TEST_F(OutputAttack, ReportMemoryDoesNotGrowWithTheFindings) {
   const std::string f = write("bangs.txt", text);
   const long text_kb = peak_rss_kb({"check", "--guide", kGuide, f});
   ASSERT_GT(text_kb, 0);
-  for (const std::string& format : {"json", "sarif", "junit", "rdjsonl"}) {
+  for (const char* format : {"json", "sarif", "junit", "rdjsonl"}) {
     const long kb = peak_rss_kb({"check", "--guide", kGuide, "--format", format, f});
     ASSERT_GT(kb, 0) << format;
     EXPECT_LT(kb, text_kb * 13 / 10 + 8 * 1024) << format << ": " << kb << " KB, text " << text_kb << " KB";
