@@ -313,11 +313,16 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
 bool is_tonelint_temp_name(std::string_view name) {
   const std::size_t at = name.rfind(kTempMarker);
   if (at == std::string_view::npos || name.size() - at - kTempMarker.size() != kTempSuffixLength) return false;
+  bool digit_or_upper = false;
   for (char c : name.substr(at + kTempMarker.size())) {
-    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!alnum) return false;
+    const bool digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    if (!digit && !upper && !lower) return false;
+    digit_or_upper = digit_or_upper || digit || upper;
   }
-  return true;
+  // Ours now: exactly ".tonelint-XXXXXX". Earlier versions appended the marker to the draft's
+  // name; a file a person named so ("notes.tonelint-backup") is a word, where mkstemp's
+  // suffix almost always holds a digit or a capital: the sweep deletes, so it errs on keeping.
+  return at == 0 || digit_or_upper;
 }
 
 std::vector<std::string> remove_stale_temp_files(const std::string& dir, std::chrono::seconds min_age) {

@@ -225,6 +225,8 @@ TEST(TempNameTest, RecognisesOwnNamesOnly) {
   EXPECT_FALSE(is_tonelint_temp_name(".tonelint-Ab12cZ.md"));
   EXPECT_FALSE(is_tonelint_temp_name("tonelint-kept-Ab12cZ"));
   EXPECT_FALSE(is_tonelint_temp_name("notes.md"));
+  EXPECT_FALSE(is_tonelint_temp_name("notes.tonelint-backup"));  // a person's name for a file: kept
+  EXPECT_FALSE(is_tonelint_temp_name("draft.md.tonelint-Ab-2cZ"));
 }
 
 TEST_F(FixSafetyTest, StaleTemporaryFilesAreRemovedOnlyWhenOldEnough) {
