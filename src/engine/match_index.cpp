@@ -291,9 +291,20 @@ void MatchIndex::match_regexes(const MessageView& message, std::vector<std::vect
         bool prose = true;
         for (std::size_t k = s; k <= last; ++k) {
           const AnalyzedSentence& as = sentences[k];
-          for (std::uint32_t ti = as.token_begin; ti < as.token_end; ++ti) {
-            const Token& t = message.analysis.tokens[ti];
-            if (t.text_offset + t.text_length <= mb || t.text_offset >= me) continue;
+          if (as.token_begin >= as.token_end) continue;
+          const Token* tokens = message.analysis.tokens.data();
+          const Token& last_token = tokens[as.token_end - 1];
+          if (last_token.text_offset + last_token.text_length <= mb || tokens[as.token_begin].text_offset >= me) continue;
+          // A sentence's tokens run forward through the block text: the first one the match
+          // touches is found by bisection, not by a walk from the sentence start (a cut
+          // sentence of 16 KiB of "!!!" made each of its thousands of matches walk it all).
+          const Token* touched = std::partition_point(tokens + as.token_begin, tokens + as.token_end, [&](const Token& t) {
+            return t.text_offset + t.text_length <= mb;
+          });
+          for (auto ti = static_cast<std::uint32_t>(touched - tokens); ti < as.token_end; ++ti) {
+            const Token& t = tokens[ti];
+            if (t.text_offset >= me) break;
+            if (t.text_offset + t.text_length <= mb) continue;
             if (tb == UINT32_MAX) {
               tb = ti;
               sentence_of_match = static_cast<std::uint32_t>(k);
