@@ -27,22 +27,8 @@ std::string describe(const std::vector<Status>& errors) {
   return out;
 }
 
-class GuideAttackTest : public ::testing::Test {
+class GuideAttackTest : public testing::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("guide_attack_" + std::to_string(::getpid()) + "_" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
   // g0.yaml extends g1.yaml ... extends g{n-1}.yaml, which has one rule: n guides.
   std::string write_chain(std::size_t n) {
     for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -58,8 +44,6 @@ class GuideAttackTest : public ::testing::Test {
     return load_guide_text("guide: g\nrules:\n  - {id: r, kind: existence, message: m, " + rule_fields + "}\n",
                            (dir_ / "g.yaml").string());
   }
-
-  fs::path dir_;
 };
 
 // ---- item 3: the depth of an `extends:` chain -----------------------------------------

@@ -19,22 +19,11 @@ namespace fs = std::filesystem;
 using testing::run_tonelint;
 using testing::run_tonelint_shell;
 
-class GuideAttackCliTest : public ::testing::Test {
+class GuideAttackCliTest : public testing::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("guide_attack_cli_" + std::to_string(::getpid()) + "_" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    ScratchDirTest::SetUp();
     draft_ = write("draft.md", "Hello there.\n");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
   }
   std::string q(const std::string& path) const { return "'" + path + "'"; }
   // The binary, bounded in time: a FIFO that blocks an open() must fail the test, not hang it.
@@ -51,7 +40,6 @@ class GuideAttackCliTest : public ::testing::Test {
     return (dir_ / "g0.yaml").string();
   }
 
-  fs::path dir_;
   std::string draft_;
 };
 

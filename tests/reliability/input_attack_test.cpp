@@ -29,31 +29,14 @@ testing::CommandResult run(const std::string& args, const std::string& stdin_tex
   return run_tonelint_shell("timeout 20 " + std::string(TONELINT_BINARY) + " " + args, stdin_text);
 }
 
-class InputAttack : public ::testing::Test {
+class InputAttack : public testing::ScratchDirTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) / ("tonelint_inputs_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  std::string write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
   std::string fifo(const std::string& name) {
     const fs::path p = dir_ / name;
     fs::create_directories(p.parent_path());
     EXPECT_EQ(::mkfifo(p.c_str(), 0600), 0);
     return p.string();
   }
-  fs::path dir_;
 };
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
