@@ -73,14 +73,14 @@ struct FileOutcome {
 };
 
 // Findings less severe than `min_level` are dropped before anything reads them, --fix included.
+// A check that only reports keeps the first kMaxFindingsPerFile and counts the rest, so a
+// draft of millions of findings is never held whole; --fix and --diff need every rewrite.
 Result<FileReport> lint_at_level(LintSession& session, const SourceText& source, const Extractor& extractor,
-                                 const Context& flags, const Context& configured, Level min_level) {
-  auto report = session.lint(source, extractor, flags, configured);
-  if (report.ok() && min_level != Level::kSuggestion) {
-    std::erase_if(report->result.diagnostics,
-                  [&](const Diagnostic& d) { return !report::at_or_above(d.level, min_level); });
-  }
-  return report;
+                                 const Context& flags, const Context& configured, Level min_level, bool keep_all) {
+  LintLimits limits;
+  limits.min_level = min_level;
+  if (!keep_all) limits.keep_at_most = report::kMaxFindingsPerFile;
+  return session.lint(source, extractor, flags, configured, limits);
 }
 
 FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level,
@@ -103,7 +103,8 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   const Context flags = options.context.to_context();
   outcome.source = std::move(*loaded);
   const Context& configured = draft.context.context;
-  auto report = lint_at_level(session, *outcome.source, extractor, flags, configured, min_level);
+  const bool rewrites = !options.fix.empty() || options.diff;
+  auto report = lint_at_level(session, *outcome.source, extractor, flags, configured, min_level, rewrites);
   if (!report.ok()) {
     // Not checked (broken front matter, an unknown context value, too large): reported as
     // an error only, not as a file with no findings.
@@ -117,7 +118,7 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   // Apply, re-check, repeat (fix_until_stable). The file as read stays in `outcome` for
   // --diff, which writes nothing and so reports it as it is.
   FixOutcome fixed = fix_until_stable(*outcome.source, outcome.report, options.fix == "all", [&](const SourceText& text) {
-    return lint_at_level(session, text, extractor, flags, configured, min_level);
+    return lint_at_level(session, text, extractor, flags, configured, min_level, /*keep_all=*/true);
   });
   std::unique_ptr<SourceText>& current = fixed.source;
   const int fixes = fixed.applied;
@@ -130,7 +131,7 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
   }
   if (!from_stdin) {
     for (const std::string& stale : sweeper.sweep_folder_of(path)) {
-      std::cerr << "tonelint: removed " + stale + ", a temporary file left by an interrupted run\n";
+      std::cerr << "tonelint: removed " + report::quote_name(stale) + ", a temporary file left by an interrupted run\n";
     }
     ReplaceHooks hooks;
     hooks.cancelled = [] { return fix_interrupt_signal() != 0; };
@@ -336,8 +337,10 @@ int run_check(CheckOptions options) {
     outcome.guide = guide.get();
     outcome.fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
     // Counted in full, kept up to the bound: the report of one file stays small.
-    outcome.failing = report::count_at_or_above(outcome.report.result.diagnostics, outcome.fail_on);
-    outcome.dropped = report::keep_first_findings(&outcome.report.result.diagnostics);
+    const LintResult& result = outcome.report.result;
+    outcome.failing = report::count_at_or_above(result.diagnostics, outcome.fail_on) + result.dropped.at_or_above(outcome.fail_on);
+    outcome.dropped = result.dropped;  // past the bound in the engine; and after --fix, here
+    outcome.dropped.add(report::keep_first_findings(&outcome.report.result.diagnostics));
     return outcome;
   };
 

@@ -29,4 +29,29 @@ struct Diagnostic {
   std::string category;  // the rule's category, for scores
 };
 
+// Findings counted by level.
+struct LevelCounts {
+  int errors = 0, warnings = 0, suggestions = 0;
+  void add(Level level) { (level == Level::kError ? errors : level == Level::kWarning ? warnings : suggestions) += 1; }
+  void add(const LevelCounts& other) {
+    errors += other.errors;
+    warnings += other.warnings;
+    suggestions += other.suggestions;
+  }
+  int total() const { return errors + warnings + suggestions; }
+  // How many are `threshold` or more severe.
+  int at_or_above(Level threshold) const {
+    return errors + (threshold != Level::kError ? warnings : 0) + (threshold == Level::kSuggestion ? suggestions : 0);
+  }
+};
+
+// Where a rule check puts what it finds. The engine's sink sifts each finding (markup
+// scope, `unless`, suppression comments), scores it, and keeps it or only counts it, so a
+// draft with millions of findings never holds them all.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void push_back(Diagnostic d) = 0;
+};
+
 }  // namespace tonelint

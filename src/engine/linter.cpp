@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <iterator>
 #include <optional>
 
@@ -105,22 +106,81 @@ std::uint32_t text_offset_at(const MessageView& message, std::uint32_t sentence,
   return text_offset;
 }
 
-// Drops the findings (from `first` on) that lie outside the markup `rule` is limited to.
-void keep_in_markup_scope(const Rule& rule, const MessageView& message, const std::vector<std::uint32_t>& order,
-                          std::vector<Diagnostic>* diagnostics, std::size_t first) {
-  auto in_scope = [&](const Diagnostic& d) {
-    const auto sentence = sentence_at(message.analysis, order, d.offset);
-    return sentence ? in_markup_scope(rule, message, *sentence, text_offset_at(message, *sentence, d.offset))
-                    : !rule.markup_excludes;
-  };
-  diagnostics->erase(std::remove_if(diagnostics->begin() + static_cast<std::ptrdiff_t>(first), diagnostics->end(),
-                                    [&](const Diagnostic& d) { return !in_scope(d); }),
-                     diagnostics->end());
+}  // namespace
+
+namespace {
+
+// Source order: by offset, the longer span first, then in the order found.
+struct Kept {
+  Diagnostic diagnostic;
+  std::size_t found;
+};
+bool before(const Kept& a, const Kept& b) {
+  if (a.diagnostic.offset != b.diagnostic.offset) return a.diagnostic.offset < b.diagnostic.offset;
+  if (a.diagnostic.length != b.diagnostic.length) return a.diagnostic.length > b.diagnostic.length;
+  return a.found < b.found;
 }
+
+// The engine's FindingSink: each finding goes through the current rule's sieve and the
+// suppression comments, is scored, and is kept while it is among the first `keep_at_most`
+// in source order (a max-heap of those kept, once full), else counted as dropped.
+class SievedFindings final : public FindingSink {
+ public:
+  SievedFindings(const LintLimits& limits, const Suppressions& suppressions, std::map<std::string, double>* by_category,
+                 LintResult* result)
+      : limits_(limits), suppressions_(suppressions), by_category_(by_category), result_(result) {}
+
+  // The sieve of the rule checked next: true keeps a finding.
+  void set_sieve(std::function<bool(const Diagnostic&)> sieve) { sieve_ = std::move(sieve); }
+
+  void push_back(Diagnostic d) override {
+    if (sieve_ && !sieve_(d)) return;
+    if (!suppressions_.empty() && suppressions_.suppresses(d.rule, d.offset)) return;
+    const double penalty = penalty_of(d);
+    result_->penalty += penalty;
+    (*by_category_)[d.category] += penalty;
+    if (!at_or_above(d.level, limits_.min_level)) return;
+    Kept item{std::move(d), found_++};
+    if (kept_.size() < limits_.keep_at_most) {
+      kept_.push_back(std::move(item));
+      if (kept_.size() == limits_.keep_at_most) std::make_heap(kept_.begin(), kept_.end(), before);
+      return;
+    }
+    if (kept_.empty() || !before(item, kept_.front())) {
+      result_->dropped.add(item.diagnostic.level);
+      return;
+    }
+    std::pop_heap(kept_.begin(), kept_.end(), before);  // the last kept in source order goes
+    result_->dropped.add(kept_.back().diagnostic.level);
+    kept_.back() = std::move(item);
+    std::push_heap(kept_.begin(), kept_.end(), before);
+  }
+
+  // The findings kept, in source order.
+  std::vector<Diagnostic> take() {
+    std::sort(kept_.begin(), kept_.end(), before);
+    std::vector<Diagnostic> out;
+    out.reserve(kept_.size());
+    for (Kept& k : kept_) out.push_back(std::move(k.diagnostic));
+    kept_.clear();
+    return out;
+  }
+
+ private:
+  static bool at_or_above(Level level, Level threshold) { return static_cast<int>(level) <= static_cast<int>(threshold); }
+
+  const LintLimits& limits_;
+  const Suppressions& suppressions_;
+  std::map<std::string, double>* by_category_;
+  LintResult* result_;
+  std::function<bool(const Diagnostic&)> sieve_;
+  std::vector<Kept> kept_;
+  std::size_t found_ = 0;
+};
 
 }  // namespace
 
-LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) const {
+LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, const LintLimits& limits) const {
   LintResult result;
   const MessageView message{doc, analysis};
   std::vector<std::vector<Match>> matches;
@@ -130,9 +190,14 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
     if (order_storage.size() != analysis.sentences.size()) order_storage = sentences_by_offset(analysis);
     return order_storage;
   };
+  // Inline comments switch rules off (<!-- tonelint-disable shouchi -->); a comment naming a
+  // rule the guide does not have is reported, after the scores, which it does not affect.
+  const Suppressions suppressions = Suppressions::parse(doc.source(), doc.format());
+  std::map<std::string, double> by_category;
+  for (const Rule& r : effective_.rules) by_category.emplace(r.category, 0.0);
+  SievedFindings findings(limits, suppressions, &by_category, &result);
   for (std::size_t r = 0; r < checks_.size(); ++r) {
     const Rule& rule = effective_.rules[r];
-    const std::size_t first = result.diagnostics.size();
     if (!rule.markup_scopes.empty()) {
       // Matches outside the rule's markup do not count ("no '!' in the subject"); findings
       // that are not made of matches are sifted the same way below.
@@ -140,13 +205,8 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
         return !in_markup_scope(rule, message, m.sentence, text_offset_of(message, m));
       });
     }
-    checks_[r]->check(message, matches[r], &result.diagnostics);
-    if (!rule.markup_scopes.empty() && result.diagnostics.size() > first) {
-      keep_in_markup_scope(rule, message, sentence_order(), &result.diagnostics, first);
-    }
-    if (rule.unless.empty() || result.diagnostics.size() == first) continue;
-    // Findings not made of matches (SHOUTING, a metric, the register) are excused here,
-    // by the sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
+    // Findings not made of matches (SHOUTING, a metric, the register) are excused by the
+    // sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
     const Scope unit_scope = rule.scope_set ? rule.scope : Scope::kSentence;
     std::map<std::uint32_t, bool> excused_unit;  // by the unit's first sentence: each looked at once
     auto excused = [&](const Diagnostic& d) {
@@ -156,16 +216,22 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
       if (fresh) memo->second = index_->excused_by_unless(message, static_cast<std::uint32_t>(r), *sentence);
       return memo->second;
     };
-    result.diagnostics.erase(std::remove_if(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(first),
-                                            result.diagnostics.end(), excused),
-                             result.diagnostics.end());
+    auto in_scope = [&](const Diagnostic& d) {
+      const auto sentence = sentence_at(message.analysis, sentence_order(), d.offset);
+      return sentence ? in_markup_scope(rule, message, *sentence, text_offset_at(message, *sentence, d.offset))
+                      : !rule.markup_excludes;
+    };
+    if (rule.markup_scopes.empty() && rule.unless.empty()) {
+      findings.set_sieve(nullptr);
+    } else {
+      findings.set_sieve([&](const Diagnostic& d) {
+        return (rule.markup_scopes.empty() || in_scope(d)) && (rule.unless.empty() || !excused(d));
+      });
+    }
+    checks_[r]->check(message, matches[r], &findings);
+    findings.set_sieve(nullptr);
   }
-  // Inline comments switch rules off (<!-- tonelint-disable shouchi -->); a comment naming a
-  // rule the guide does not have is reported, after the scores, which it does not affect.
-  const Suppressions suppressions = Suppressions::parse(doc.source(), doc.format());
-  if (!suppressions.empty()) {
-    std::erase_if(result.diagnostics, [&](const Diagnostic& d) { return suppressions.suppresses(d.rule, d.offset); });
-  }
+  result.diagnostics = findings.take();
   if (doc.has_encoded()) {
     for (Diagnostic& d : result.diagnostics) {
       std::erase_if(d.suggestions, [&](const Suggestion& s) { return doc.is_encoded(s.offset, s.length); });
@@ -180,24 +246,17 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis) co
       std::erase_if(d.suggestions, [&](const Suggestion& s) { return !verbatim.contains(s.offset, s.length); });
     }
   }
-  auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
-    return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
-  };
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_position);
   result.words = word_count(analysis);
   result.sentences = analysis.sentences.size();
-  std::map<std::string, double> by_category;
-  for (const Rule& r : effective_.rules) by_category.emplace(r.category, 0.0);
-  for (const Diagnostic& d : result.diagnostics) {
-    result.penalty += penalty_of(d);
-    by_category[d.category] += penalty_of(d);
-  }
   result.score = tone_score(result.penalty, result.words);
   for (const auto& [category, penalty] : by_category) result.category_scores[category] = tone_score(penalty, result.words);
   result.category_penalties = std::move(by_category);
   if (!suppressions.empty()) {
     std::vector<Diagnostic> unknown = suppressions.unknown_rules(*guide_);
     if (!unknown.empty()) {
+      auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
+        return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
+      };
       result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(unknown.begin()),
                                 std::make_move_iterator(unknown.end()));
       std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_position);

@@ -16,8 +16,17 @@
 
 namespace tonelint {
 
+// What a lint keeps of its findings. Every finding is scored; one less severe than
+// `min_level` is not kept (nor counted), and past the first `keep_at_most` (in source order)
+// findings are counted in LintResult::dropped but not kept.
+struct LintLimits {
+  Level min_level = Level::kSuggestion;
+  std::size_t keep_at_most = static_cast<std::size_t>(-1);
+};
+
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  // ordered by offset
+  LevelCounts dropped;                  // found and scored, past LintLimits::keep_at_most
   std::vector<Status> warnings;         // e.g. a regex stopped by its time limit
   int score = 100;                      // tone score, 0-100
   std::map<std::string, int> category_scores;  // per category of the rules in force
@@ -38,7 +47,7 @@ class CompiledRules {
                                                                     EffectiveRules effective, Analyzer& analyzer);
 
   // Thread-safe: compiled rules are immutable.
-  LintResult lint(const Document& doc, const Analysis& analysis) const;
+  LintResult lint(const Document& doc, const Analysis& analysis, const LintLimits& limits = {}) const;
 
   const Guide& guide() const { return *guide_; }
   const EffectiveRules& effective() const { return effective_; }

@@ -73,7 +73,7 @@ Result<std::shared_ptr<const CompiledRules>> LintSession::rules_for(const Contex
 }
 
 Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& extractor, const Context& flags,
-                                     const Context& configured) {
+                                     const Context& configured, const LintLimits& limits) {
   if (source.bytes().size() > kMaxLintBytes) {
     return Status(ErrorCode::kTooLarge,
                   "draft of " + std::to_string(source.bytes().size()) + " bytes exceeds the limit of " +
@@ -142,7 +142,7 @@ Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& 
   if (!rules.ok()) return rules.status();
   Analysis analysis;
   analyzer_->analyze(*doc, &analysis);
-  report.result = (*rules)->lint(*doc, analysis);
+  report.result = (*rules)->lint(*doc, analysis, limits);
   return report;
 }
 

@@ -63,9 +63,10 @@ class LintSession {
   // Lints one draft. `flags` are context values given on the command line (empty = unset);
   // they win over the draft's front matter (tone: {...}), which wins over `configured`
   // (the repository config's path mapping), which wins over the guide's defaults.
+  // `limits`: which findings are kept (see LintLimits; by default all).
   // Errors: an unknown context value (naming where it was written).
   Result<FileReport> lint(const SourceText& source, const Extractor& extractor, const Context& flags,
-                          const Context& configured = {});
+                          const Context& configured = {}, const LintLimits& limits = {});
 
   // The compiled rules for a complete context, compiled on first use.
   Result<std::shared_ptr<const CompiledRules>> rules_for(const Context& context);

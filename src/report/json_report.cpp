@@ -5,13 +5,6 @@
 
 namespace tonelint::report {
 
-int LevelCounts::at_or_above(Level threshold) const {
-  int n = errors;
-  if (threshold != Level::kError) n += warnings;
-  if (threshold == Level::kSuggestion) n += suggestions;
-  return n;
-}
-
 int count_at_or_above(const std::vector<Diagnostic>& diagnostics, Level threshold) {
   LevelCounts counts;
   for (const Diagnostic& d : diagnostics) counts.add(d.level);

@@ -22,14 +22,7 @@ namespace tonelint::report {
 // 2,000,000 findings in one draft would otherwise take gigabytes to report.
 inline constexpr std::size_t kMaxFindingsPerFile = 10000;
 
-// Findings counted by level.
-struct LevelCounts {
-  int errors = 0, warnings = 0, suggestions = 0;
-  void add(Level level) { (level == Level::kError ? errors : level == Level::kWarning ? warnings : suggestions) += 1; }
-  int total() const { return errors + warnings + suggestions; }
-  // How many are `threshold` or more severe.
-  int at_or_above(Level threshold) const;
-};
+using tonelint::LevelCounts;
 
 // How many of `diagnostics` are `threshold` or more severe.
 int count_at_or_above(const std::vector<Diagnostic>& diagnostics, Level threshold);

@@ -16,7 +16,7 @@ class CapitalizationCheck final : public RuleCheck {
  public:
   using RuleCheck::RuleCheck;
 
-  void check(const MessageView& message, std::span<const Match>, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match>, FindingSink* out) const override {
     const auto& tokens = message.analysis.tokens;
     for (const AnalyzedSentence& as : message.analysis.sentences) {
       std::uint32_t i = as.token_begin;
@@ -80,7 +80,7 @@ class CapitalizationCheck final : public RuleCheck {
   }
 
   void report_run(const MessageView& message, std::uint32_t begin, std::uint32_t end, bool starts_sentence,
-                  std::vector<Diagnostic>* out) const {
+                  FindingSink* out) const {
     const auto& tokens = message.analysis.tokens;
     const std::uint32_t offset = tokens[begin].offset;
     const std::uint32_t length = tokens[end - 1].offset + tokens[end - 1].length - offset;

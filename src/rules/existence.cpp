@@ -9,7 +9,7 @@ class ExistenceCheck final : public RuleCheck {
  public:
   using RuleCheck::RuleCheck;
 
-  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const override {
     for (const Match& m : without_overlaps(matches)) out->push_back(report(message, m.offset, m.length));
   }
 };

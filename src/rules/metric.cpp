@@ -36,7 +36,7 @@ class MetricCheck final : public RuleCheck {
  public:
   MetricCheck(const Rule& rule, std::string id) : RuleCheck(rule, std::move(id)), measure_(measure_of(rule.metric)) {}
 
-  void check(const MessageView& message, std::span<const Match>, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match>, FindingSink* out) const override {
     const auto& sentences = message.analysis.sentences;
     // Units: each sentence, each paragraph, or the whole message.
     std::size_t s = 0;

@@ -11,7 +11,7 @@ class OccurrenceCheck final : public RuleCheck {
  public:
   using RuleCheck::RuleCheck;
 
-  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const override {
     const auto& sentences = message.analysis.sentences;
     if (sentences.empty()) return;
     // The counting unit of each sentence: the message (0), its paragraph, or itself.

@@ -62,7 +62,7 @@ class RegisterCheck final : public RuleCheck {
  public:
   using RuleCheck::RuleCheck;
 
-  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const override {
     if (rule().style == "formal") {
       check_formal(message, matches, out);
     } else {
@@ -71,7 +71,7 @@ class RegisterCheck final : public RuleCheck {
   }
 
  private:
-  void check_japanese(const MessageView& message, std::vector<Diagnostic>* out) const {
+  void check_japanese(const MessageView& message, FindingSink* out) const {
     std::vector<Marker> markers;
     std::size_t polite = 0, plain = 0;
     for (const AnalyzedSentence& as : message.analysis.sentences) {
@@ -107,7 +107,7 @@ class RegisterCheck final : public RuleCheck {
     }
   }
 
-  void check_formal(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const {
+  void check_formal(const MessageView& message, std::span<const Match> matches, FindingSink* out) const {
     for (const AnalyzedSentence& as : message.analysis.sentences) {
       for (const Token& t : message.tokens(as)) {
         if (t.kind != TokenKind::kWord || t.lang != Lang::kEn) continue;

@@ -9,7 +9,7 @@ class RequiredCheck final : public RuleCheck {
  public:
   using RuleCheck::RuleCheck;
 
-  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const override {
     const auto& sentences = message.analysis.sentences;
     if (sentences.empty()) return;  // nothing written yet: nothing to require
     const auto last = static_cast<std::uint32_t>(sentences.size() - 1);

@@ -26,7 +26,7 @@ class RuleCheck {
 
   // Reports what the rule finds in `message`; `matches` are its patterns' matches there,
   // ordered by offset.
-  virtual void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const = 0;
+  virtual void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const = 0;
 
  protected:
   // A diagnostic for this rule at [offset, offset+length) of the source, with the

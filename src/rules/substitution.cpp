@@ -111,7 +111,7 @@ class SubstitutionCheck final : public RuleCheck {
     }
   }
 
-  void check(const MessageView& message, std::span<const Match> matches, std::vector<Diagnostic>* out) const override {
+  void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const override {
     for (const Match& m : without_overlaps(matches)) {
       if (m.source == PatternSource::kTokens) {
         report_token_rewrite(message, m, out);
@@ -150,7 +150,7 @@ class SubstitutionCheck final : public RuleCheck {
 
   // A token-pattern match: elements with a rewrite are replaced, the rest and whatever lies
   // between tokens are kept as written.
-  void report_token_rewrite(const MessageView& message, const Match& m, std::vector<Diagnostic>* out) const {
+  void report_token_rewrite(const MessageView& message, const Match& m, FindingSink* out) const {
     if (m.pattern >= token_rewrites_.size()) return;
     const auto& per_element = token_rewrites_[m.pattern];
     const TokenPattern& pattern = rule().tokens[m.pattern];

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "engine/session.h"
@@ -36,6 +37,64 @@ rules:
   EXPECT_NE(report->result.warnings[0].message().find("regex 1 of rule g.slow hit its time limit"), std::string::npos)
       << report->result.warnings[0].message();
   EXPECT_LT(seconds, 30.0);  // (a+)+$ on 40 a's would run for ages without the limit
+}
+
+// Two rules that interleave through the draft, and findings of every level: a lint that
+// keeps at most K findings keeps exactly the first K of the full lint, in the same order,
+// counts the others by level, and scores the draft as the full lint does.
+TEST(LinterTest, KeepingAtMostKFindingsKeepsTheFirstKAndScoresThemAll) {
+  auto guide = guide_of(R"(guide: g
+contexts: {channel: [chat]}
+rules:
+  - {id: bang, kind: occurrence, level: error, message: m, regex: ["!"], max: 0}
+  - {id: very, kind: existence, level: suggestion, message: m, words: [very]}
+  - {id: hedge, kind: existence, level: warning, message: m, words: [maybe]}
+)");
+  ASSERT_TRUE(guide);
+  auto session = LintSession::create(guide, testing::shared_model());
+  ASSERT_TRUE(session.ok());
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += i % 3 == 0 ? "Maybe it is very good! " : "It is very nice! ";
+  auto source = testing::source_of(text);
+  auto full = (*session)->lint(*source, extractor_for_path("x.txt"), Context{});
+  ASSERT_TRUE(full.ok());
+  const std::vector<Diagnostic>& all = full->result.diagnostics;
+  ASSERT_GT(all.size(), 90u);
+  EXPECT_EQ(full->result.dropped.total(), 0);
+  for (std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{50}, all.size(), all.size() + 5}) {
+    LintLimits limits;
+    limits.keep_at_most = k;
+    auto capped = (*session)->lint(*source, extractor_for_path("x.txt"), Context{}, {}, limits);
+    ASSERT_TRUE(capped.ok());
+    const std::vector<Diagnostic>& kept = capped->result.diagnostics;
+    ASSERT_EQ(kept.size(), std::min(k, all.size())) << k;
+    LevelCounts expected_dropped;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (i < kept.size()) {
+        EXPECT_EQ(kept[i].rule, all[i].rule) << k << " #" << i;
+        EXPECT_EQ(kept[i].offset, all[i].offset) << k << " #" << i;
+      } else {
+        expected_dropped.add(all[i].level);
+      }
+    }
+    EXPECT_EQ(capped->result.dropped.errors, expected_dropped.errors) << k;
+    EXPECT_EQ(capped->result.dropped.warnings, expected_dropped.warnings) << k;
+    EXPECT_EQ(capped->result.dropped.suggestions, expected_dropped.suggestions) << k;
+    EXPECT_EQ(capped->result.score, full->result.score) << k;
+    EXPECT_EQ(capped->result.category_scores, full->result.category_scores) << k;
+  }
+  // Below min_level: scored, neither kept nor counted.
+  LintLimits warnings_up;
+  warnings_up.min_level = Level::kWarning;
+  warnings_up.keep_at_most = 10;
+  auto serious = (*session)->lint(*source, extractor_for_path("x.txt"), Context{}, {}, warnings_up);
+  ASSERT_TRUE(serious.ok());
+  for (const Diagnostic& d : serious->result.diagnostics) EXPECT_NE(d.level, Level::kSuggestion);
+  EXPECT_EQ(serious->result.dropped.suggestions, 0);
+  EXPECT_EQ(serious->result.diagnostics.size() + static_cast<std::size_t>(serious->result.dropped.total()),
+            static_cast<std::size_t>(std::count_if(all.begin(), all.end(),
+                                                   [](const Diagnostic& d) { return d.level != Level::kSuggestion; })));
+  EXPECT_EQ(serious->result.score, full->result.score);
 }
 
 TEST(LinterTest, FrontMatterSetsTheContextAndFlagsWin) {
