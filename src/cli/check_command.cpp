@@ -181,7 +181,7 @@ class GuideSet {
     if (!it->second) return nullptr;
     if (draft.config && checked_.insert({draft.config.get(), it->second.get()}).second) {
       if (Status s = draft.config->check_against(*it->second); !s.ok()) {
-        std::cerr << "tonelint: " << s.to_string() << '\n';
+        std::cerr << "tonelint: " << report::escape_controls(s.to_string()) << '\n';
         return nullptr;
       }
     }
@@ -202,7 +202,7 @@ class GuideSet {
     for (const auto& [path, guide] : guides_) {
       if (!guide || !seen.insert(guide.get()).second) continue;
       for (const Status& e : check.check(*guide)) {
-        std::cerr << "tonelint: " << e.to_string() << '\n';
+        std::cerr << "tonelint: " << report::escape_controls(e.to_string()) << '\n';
         ++errors;
       }
     }
@@ -246,7 +246,7 @@ int run_check(CheckOptions options) {
     }
     auto list = read_path_list(options.files_from, std::cin);
     if (!list.ok()) {
-      std::cerr << "tonelint check: " << list.status().to_string() << '\n';
+      std::cerr << "tonelint check: " << report::escape_controls(list.status().to_string()) << '\n';
       return kExitUsage;
     }
     listed = std::move(*list);
@@ -282,7 +282,7 @@ int run_check(CheckOptions options) {
     auto guide = guides.for_draft(draft);
     if (!guide) return kExitUsage;
     if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
-      std::cerr << "tonelint: " << checked.status().message() << '\n';
+      std::cerr << "tonelint: " << report::escape_controls(checked.status().message()) << '\n';
       return kExitUsage;
     }
     draft_guides.push_back(std::move(guide));
@@ -425,7 +425,7 @@ int run_check(CheckOptions options) {
   }
   if (writer != nullptr) {
     if (Status s = writer->finish(summary); !s.ok()) {
-      std::cerr << "tonelint: " << s.to_string() << '\n';
+      std::cerr << "tonelint: " << report::escape_controls(s.to_string()) << '\n';
       ++failed;
     }
   }

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "config/repo_config.h"
+#include "report/escape.h"
 #include "tonelint/tone_guide.h"
 
 namespace tonelint::cli {
@@ -85,7 +86,7 @@ std::shared_ptr<const Guide> load_guide_or_report(const std::string& path, Guide
     return nullptr;
   }
   GuideLoad load = load_guide_file(path, cache);
-  for (const Status& e : load.errors) std::cerr << "tonelint: " << e.to_string() << '\n';
+  for (const Status& e : load.errors) std::cerr << "tonelint: " << report::escape_controls(e.to_string()) << '\n';
   if (!load.ok()) {
     std::cerr << "tonelint: the guide has " << load.errors.size() << " error" << (load.errors.size() == 1 ? "" : "s")
               << "; nothing was checked\n";
