@@ -14,6 +14,12 @@
 #include "input/utf8.h"
 
 namespace tonelint {
+
+// What this format is (see extract/formats.cpp).
+constexpr std::string_view kAliases[] = {"eml"};
+constexpr std::string_view kExtensions[] = {"eml"};
+constexpr FormatTraits kTraits{"email", kAliases, kExtensions, CommentSyntax::kHtmlComment};
+
 namespace {
 
 // Deeper MIME nesting than this is not a real message; the parts beyond are skipped.
@@ -762,6 +768,8 @@ class EmailReader {
 };
 
 }  // namespace
+
+const FormatTraits& EmailExtractor::traits() const { return kTraits; }
 
 Result<Document> EmailExtractor::extract(const SourceText& source) const {
   Document doc(source, std::string(format()));
