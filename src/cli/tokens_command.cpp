@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/json_writer.h"
 #include "extract/extractor.h"
+#include "extract/front_matter.h"
 #include "input/source_text.h"
 #include "report/escape.h"
 #include "report/json_report.h"
