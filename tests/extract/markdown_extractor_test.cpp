@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/extractor.h"
+#include "extract/front_matter.h"
 #include "extracted.h"
 
 namespace tonelint {
@@ -196,7 +197,7 @@ TEST(MarkdownExtractorTest, FrontMatterIsNotProseButIsParsed) {
   auto e = extract_md(text);
   EXPECT_EQ(e.texts(), (Texts{"Welcome", "Body text."}));
   expect_absent(e, "hiddenyaml");
-  ASSERT_TRUE(e.doc->front_matter().has_value());
+  ASSERT_NE(e.doc->front_matter(), nullptr);
   EXPECT_EQ(e.doc->front_matter()->data["tone"]["channel"].as<std::string>(), "chat");
   EXPECT_EQ(e.doc->front_matter()->length, fm.size());
   EXPECT_EQ(e.blocks()[0].map.to_source_begin(0), text.find("Welcome"));
@@ -206,13 +207,13 @@ TEST(MarkdownExtractorTest, FrontMatterIsNotProseButIsParsed) {
 TEST(MarkdownExtractorTest, OnlyFrontMatterGivesNoBlocks) {
   auto e = extract_md("---\ntone: {channel: email}\n---\n");
   EXPECT_TRUE(e.blocks().empty());
-  ASSERT_TRUE(e.doc->front_matter().has_value());
+  ASSERT_NE(e.doc->front_matter(), nullptr);
   EXPECT_EQ(e.doc->front_matter()->data["tone"]["channel"].as<std::string>(), "email");
 }
 
 TEST(MarkdownExtractorTest, UnclosedFenceIsAThematicBreak) {
   auto e = extract_md("---\nJust a paragraph.\n");
-  EXPECT_FALSE(e.doc->front_matter().has_value());
+  EXPECT_EQ(e.doc->front_matter(), nullptr);
   EXPECT_EQ(e.texts(), (Texts{"Just a paragraph."}));
 }
 
@@ -474,7 +475,7 @@ TEST(MarkdownExtractorTest, BomAndFrontMatterWithCrlf) {
   const std::string text = "\xEF\xBB\xBF---\r\ntone: {channel: chat}\r\n---\r\n# Head\r\n";
   auto e = extract_md(text);
   EXPECT_EQ(e.texts(), (Texts{"Head"}));
-  ASSERT_TRUE(e.doc->front_matter().has_value());
+  ASSERT_NE(e.doc->front_matter(), nullptr);
   EXPECT_EQ(e.doc->front_matter()->offset, 3u);
   EXPECT_EQ(e.blocks()[0].map.to_source_begin(0), text.find("Head"));
 }
