@@ -1,8 +1,8 @@
 // The input formats tonelint reads, one row each in formats.cpp: lookup by name or path,
 // which files a folder walk takes, and the lists help texts and errors print.
 //
-// A new input format is its extractor (declaring its FormatTraits), its row in
-// formats.cpp, its tests and a README line.
+// A new input format is its extractor (declaring its FormatTraits) with its source in
+// CMakeLists.txt, its row in formats.cpp, its tests and a README line.
 #pragma once
 
 #include <span>
