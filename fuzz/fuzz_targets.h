@@ -25,6 +25,7 @@
 #include "config/repo_config.h"
 #include "engine/session.h"
 #include "extract/extractor.h"
+#include "extract/front_matter.h"
 #include "fix/fixer.h"
 #include "guide/guide_loader.h"
 #include "input/source_text.h"

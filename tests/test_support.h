@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,24 @@
 #include "tokenize/mecab_model.h"
 
 namespace tonelint::testing {
+
+// The whole file as bytes ("" when it cannot be read).
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Writes `content` to `path`, replacing what was there.
+inline void write_file(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+}
+
+// Writes `content` to the file `name` in the test temporary folder; returns its path.
+inline std::string temp_file(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + name;
+  write_file(path, content);
+  return path;
+}
 
 // One MeCab model for the whole test binary, as in the product.
 inline std::shared_ptr<MecabModel> shared_model() {

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/json_writer.h"
 #include "extract/extractor.h"
+#include "extract/front_matter.h"
 #include "input/source_text.h"
 #include "report/escape.h"
 #include "report/json_report.h"
@@ -199,7 +200,7 @@ int run_tokens(const TokensOptions& options) {
     forced = extractor_for_format(options.input_format);
     if (forced == nullptr) {
       std::cerr << "tonelint tokens: unknown --input-format '" << options.input_format
-                << "' (expected auto, text, markdown, html or email)\n";
+                << "' (expected auto, " << format_name_list() << ")\n";
       return kExitUsage;
     }
   }
@@ -261,7 +262,7 @@ std::function<int()> add_tokens_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("tokens", "Print the sentences and tokens of drafts (for writing token patterns)");
   cmd->add_option("paths", options->paths, "Files to analyse; - reads stdin")->required();
   cmd->add_option("--format", options->format, "Output format: text or json")->capture_default_str();
-  cmd->add_option("--input-format", options->input_format, "auto (by extension), text, markdown, html or email")
+  cmd->add_option("--input-format", options->input_format, "auto (by extension), " + format_name_list())
       ->capture_default_str();
   cmd->add_option("--stdin-filename", options->stdin_filename,
                   "Name to report for stdin (its extension picks the input format)");

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/formats.h"
 #include "guide/did_you_mean.h"
 #include "input/line_index.h"
 #include "input/utf8.h"
@@ -22,8 +23,6 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"guide", "include", "exclude", "gitignore", "min_level", "fail_on", "contexts"};
 const std::vector<std::string> kLevelNames = {"error", "warning", "suggestion"};
-const std::vector<std::string> kDraftExtensions = {".md",   ".markdown", ".mdx", ".mdown", ".mkd", ".txt",
-                                                   ".text", ".html",     ".htm", ".xhtml", ".eml"};
 
 // Reads one config, turning yaml-cpp's byte columns into code-point columns.
 class ConfigParser {
@@ -83,9 +82,9 @@ class ConfigParser {
 }  // namespace
 
 bool is_draft_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return std::find(kDraftExtensions.begin(), kDraftExtensions.end(), ext) != kDraftExtensions.end();
+  // The extensions are the input formats' (extract/formats.cpp).
+  const std::string ext = path.extension().string();
+  return ext.size() > 1 && extractor_for_extension(std::string_view(ext).substr(1)) != nullptr;
 }
 
 Result<RepoConfig> RepoConfig::parse(std::string_view text, const fs::path& path) {

@@ -100,7 +100,8 @@ class ConfigFinder {
   std::map<std::filesystem::path, Result<std::shared_ptr<const RepoConfig>>> loaded_;
 };
 
-// The default drafts a directory walk picks when no config says otherwise.
+// The default drafts a directory walk picks when no config says otherwise: files with an
+// extension of one of the input formats (extract/formats.h).
 bool is_draft_extension(const std::filesystem::path& path);
 
 }  // namespace tonelint

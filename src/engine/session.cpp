@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/front_matter.h"
 #include "guide/did_you_mean.h"
 #include "guide/guide_loader.h"
 #include "util/yaml_location.h"

@@ -4,7 +4,7 @@
 #include <map>
 #include <optional>
 
-#include "extract/plain_text_extractor.h"
+#include "extract/extractor.h"
 #include "guide/did_you_mean.h"
 
 namespace tonelint {
@@ -28,16 +28,6 @@ Parsed parse_word(std::string_view body) {
     return Parsed{k, rest};
   }
   return {};
-}
-
-// The fence character when a Markdown line opens or closes a fenced code block (``` or ~~~,
-// up to three spaces in), else 0.
-char fence_of(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
-  if (line.substr(i, 3) == "```") return '`';
-  if (line.substr(i, 3) == "~~~") return '~';
-  return 0;
 }
 
 }  // namespace
@@ -77,53 +67,11 @@ Suppressions Suppressions::parse(const SourceText& source, std::string_view form
     out.directives_.push_back(std::move(d));
   };
 
-  if (format == "text") {
-    const LineIndex& lines = source.lines();
-    for (std::uint32_t line = 1; line <= lines.line_count(); ++line) {
-      const std::string_view text = lines.line_text(line);
-      const std::string_view body = plain_text_directive(text);
-      if (body.empty()) continue;
-      const std::uint32_t start = lines.line_start(line);
-      const auto body_offset = start + static_cast<std::uint32_t>(body.data() - text.data());
-      add(start, static_cast<std::uint32_t>(text.size()), body_offset, body);
-    }
-  } else {
-    // HTML comments, outside fenced code (an example of a directive in a code block is
-    // documentation, not a directive).
-    char fence = 0;  // the open fence's character, 0 outside code
-    std::size_t i = source.bom_length();
-    while (i < bytes.size()) {
-      std::size_t eol = bytes.find('\n', i);
-      if (eol == std::string_view::npos) eol = bytes.size();
-      const std::string_view line = bytes.substr(i, eol - i);
-      if (format == "markdown") {
-        if (const char f = fence_of(line)) {
-          if (fence == 0) {
-            fence = f;
-          } else if (fence == f) {
-            fence = 0;
-          }
-          i = eol + 1;
-          continue;
-        }
-        if (fence != 0) {
-          i = eol + 1;
-          continue;
-        }
-      }
-      std::size_t open = line.find("<!--");
-      if (open == std::string_view::npos) {
-        i = eol + 1;
-        continue;
-      }
-      const std::size_t comment = i + open;
-      const std::size_t close = bytes.find("-->", comment + 4);
-      const std::size_t end = close == std::string_view::npos ? bytes.size() : close + 3;
-      const std::string_view body = bytes.substr(comment + 4, (close == std::string_view::npos ? bytes.size() : close) - comment - 4);
-      add(static_cast<std::uint32_t>(comment), static_cast<std::uint32_t>(end - comment),
-          static_cast<std::uint32_t>(comment + 4), body);
-      i = end;  // a comment may span lines; continue right after it
-    }
+  // Where the comments are is the format's knowledge (its extractor's).
+  const Extractor* extractor = extractor_for_format(format);
+  if (extractor == nullptr) return out;
+  for (const DirectiveComment& c : extractor->directive_comments(source)) {
+    add(c.offset, c.length, c.body_offset, bytes.substr(c.body_offset, c.body_length));
   }
   out.build_ranges(source);
   return out;

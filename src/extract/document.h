@@ -3,12 +3,10 @@
 // replaced by a placeholder so sentences keep their shape but nothing checks it.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,11 +62,9 @@ struct TextBlock {
   std::vector<InlineSpan> spans;  // ordered by text_begin; may nest (an image in a link)
 };
 
-struct FrontMatter {
-  YAML::Node data;               // parsed YAML (a map for a well-formed front matter)
-  std::uint32_t offset = 0;      // source bytes of the whole block, fences included
-  std::uint32_t length = 0;
-};
+// Parsed YAML front matter (extract/front_matter.h): kept behind a pointer so that this
+// header, included by most of the core, does not bring in yaml-cpp.
+struct FrontMatter;
 
 class Document {
  public:
@@ -78,13 +74,14 @@ class Document {
   const SourceText& source() const { return *source_; }
   const std::string& format() const { return format_; }
   const std::vector<TextBlock>& blocks() const { return blocks_; }
-  const std::optional<FrontMatter>& front_matter() const { return front_matter_; }
+  // Null when the draft has none; include extract/front_matter.h to read it.
+  const FrontMatter* front_matter() const { return front_matter_.get(); }
 
   // For extractors.
   TextBlock& add_block() { return blocks_.emplace_back(); }
   // Keeps `text` alive as long as the document; the view stays valid.
   std::string_view store(std::string text) { return storage_.emplace_back(std::move(text)); }
-  void set_front_matter(FrontMatter fm) { front_matter_ = std::move(fm); }
+  void set_front_matter(FrontMatter fm);  // in front_matter.cpp
 
   // Source bytes that encode their text rather than hold it (quoted-printable, base64,
   // ISO-2022-JP, an RFC 2047 encoded word): findings there are real, but a rewrite written
@@ -102,7 +99,7 @@ class Document {
   const SourceText* source_;
   std::string format_;  // "text", "markdown", ...
   std::vector<TextBlock> blocks_;
-  std::optional<FrontMatter> front_matter_;
+  std::shared_ptr<const FrontMatter> front_matter_;  // immutable, so copies may share it
   std::deque<std::string> storage_;  // deque: stored strings never move
   std::vector<std::pair<std::uint32_t, std::uint32_t>> encoded_;  // [begin, end) source ranges
 };

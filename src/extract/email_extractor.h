@@ -15,7 +15,7 @@ namespace tonelint {
 
 class EmailExtractor final : public Extractor {
  public:
-  std::string_view format() const override { return "email"; }
+  const FormatTraits& traits() const override;
   // Errors: a charset ICU does not know, naming the line of its Content-Type header.
   Result<Document> extract(const SourceText& source) const override;
 };

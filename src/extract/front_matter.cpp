@@ -28,6 +28,10 @@ bool is_fence_line(std::string_view s, std::size_t i, std::string_view fence, st
 
 }  // namespace
 
+void Document::set_front_matter(FrontMatter fm) {
+  front_matter_ = std::make_shared<const FrontMatter>(std::move(fm));
+}
+
 Result<FrontMatterSplit> split_front_matter(const SourceText& source) {
   const std::string_view bytes = source.bytes();
   const std::size_t start = source.bom_length();

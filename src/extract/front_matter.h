@@ -2,6 +2,8 @@
 // It is not prose; it is parsed because it carries the draft's context (tone: {...}).
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <cstdint>
 #include <optional>
 
@@ -10,6 +12,12 @@
 #include "tonelint/status.h"
 
 namespace tonelint {
+
+struct FrontMatter {
+  YAML::Node data;           // parsed YAML (a map for a well-formed front matter)
+  std::uint32_t offset = 0;  // source bytes of the whole block, fences included
+  std::uint32_t length = 0;
+};
 
 struct FrontMatterSplit {
   std::optional<FrontMatter> front_matter;

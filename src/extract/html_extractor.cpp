@@ -17,6 +17,12 @@
 #include "input/utf8.h"
 
 namespace tonelint {
+
+// What this format is (see extract/formats.cpp).
+constexpr std::string_view kAliases[] = {"htm", "xhtml"};
+constexpr std::string_view kExtensions[] = {"html", "htm", "xhtml"};
+constexpr FormatTraits kTraits{"html", kAliases, kExtensions, CommentSyntax::kHtmlComment};
+
 namespace {
 
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -770,6 +776,8 @@ Status extract_html(std::string_view html, const SourceMap* outer, const HtmlOpt
   walker.walk(output->document);
   return Status();
 }
+
+const FormatTraits& HtmlExtractor::traits() const { return kTraits; }
 
 Result<Document> HtmlExtractor::extract(const SourceText& source) const {
   Document doc(source, std::string(format()));

@@ -20,7 +20,7 @@ struct HtmlOptions {
 
 class HtmlExtractor final : public Extractor {
  public:
-  std::string_view format() const override { return "html"; }
+  const FormatTraits& traits() const override;
   Result<Document> extract(const SourceText& source) const override;
 };
 

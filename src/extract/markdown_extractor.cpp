@@ -13,6 +13,12 @@
 #include "input/utf8.h"
 
 namespace tonelint {
+
+// What this format is (see extract/formats.cpp).
+constexpr std::string_view kAliases[] = {"md", "mdx"};
+constexpr std::string_view kExtensions[] = {"md", "markdown", "mdx", "mdown", "mkd"};
+constexpr FormatTraits kTraits{"markdown", kAliases, kExtensions, CommentSyntax::kHtmlCommentOutsideFences};
+
 namespace {
 
 // Builds TextBlocks from md4c's callbacks.
@@ -352,6 +358,8 @@ bool decode_character_reference(std::string_view reference, std::string* out) {
   }
   return false;
 }
+
+const FormatTraits& MarkdownExtractor::traits() const { return kTraits; }
 
 Result<Document> MarkdownExtractor::extract(const SourceText& source) const {
   auto split = split_front_matter(source);

@@ -9,7 +9,7 @@ namespace tonelint {
 
 class MarkdownExtractor final : public Extractor {
  public:
-  std::string_view format() const override { return "markdown"; }
+  const FormatTraits& traits() const override;
   Result<Document> extract(const SourceText& source) const override;
 };
 

@@ -3,6 +3,12 @@
 #include "extract/front_matter.h"
 
 namespace tonelint {
+
+// What this format is (see extract/formats.cpp).
+constexpr std::string_view kAliases[] = {"txt", "plain"};
+constexpr std::string_view kExtensions[] = {"txt", "text"};
+constexpr FormatTraits kTraits{"text", kAliases, kExtensions, CommentSyntax::kHashOrSlashLine};
+
 namespace {
 
 bool is_blank_line(std::string_view line) {
@@ -30,6 +36,8 @@ std::string_view plain_text_directive(std::string_view line) {
   line = skip_blanks(line);
   return line.starts_with("tonelint-disable") || line.starts_with("tonelint-enable") ? line : std::string_view();
 }
+
+const FormatTraits& PlainTextExtractor::traits() const { return kTraits; }
 
 Result<Document> PlainTextExtractor::extract(const SourceText& source) const {
   auto split = split_front_matter(source);

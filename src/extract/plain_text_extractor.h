@@ -15,7 +15,7 @@ std::string_view plain_text_directive(std::string_view line);
 
 class PlainTextExtractor final : public Extractor {
  public:
-  std::string_view format() const override { return "text"; }
+  const FormatTraits& traits() const override;
   Result<Document> extract(const SourceText& source) const override;
 };
 

@@ -1,5 +1,6 @@
 #include "segment/segmenter.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
@@ -67,6 +68,11 @@ const char* lang_name(Lang lang) {
   }
   return "none";
 }
+
+Segmenter::Segmenter(std::unique_ptr<icu::BreakIterator> sentence_breaker)
+    : sentence_breaker_(std::move(sentence_breaker)) {}
+
+Segmenter::~Segmenter() = default;
 
 Result<std::unique_ptr<Segmenter>> Segmenter::create() {
   UErrorCode status = U_ZERO_ERROR;

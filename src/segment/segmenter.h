@@ -3,7 +3,7 @@
 // break ends a sentence, and 「」『』（）() keep what they enclose in one sentence.
 #pragma once
 
-#include <unicode/brkiter.h>
+#include <unicode/uversion.h>
 
 #include <cstdint>
 #include <memory>
@@ -13,6 +13,10 @@
 #include "extract/document.h"
 #include "segment/special_spans.h"
 #include "tonelint/status.h"
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace tonelint {
 
@@ -46,6 +50,9 @@ class Segmenter {
  public:
   // Not thread-safe (ICU break iterators are not): one per thread.
   static Result<std::unique_ptr<Segmenter>> create();
+  ~Segmenter();  // out of line: BreakIterator is only declared here
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
 
   // Appends the sentences of `block` (ordered, non-overlapping, trimmed, never empty)
   // and fills `specials` with the block's special spans.
@@ -53,8 +60,7 @@ class Segmenter {
                std::vector<Sentence>* sentences);
 
  private:
-  explicit Segmenter(std::unique_ptr<icu::BreakIterator> sentence_breaker)
-      : sentence_breaker_(std::move(sentence_breaker)) {}
+  explicit Segmenter(std::unique_ptr<icu::BreakIterator> sentence_breaker);
 
   std::unique_ptr<icu::BreakIterator> sentence_breaker_;
   std::vector<std::uint32_t> breaks_;  // reused between calls

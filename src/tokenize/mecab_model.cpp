@@ -111,7 +111,7 @@ Result<std::shared_ptr<MecabModel>> MecabModel::load(const std::string& requeste
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
-  MeCab::Model* model = MeCab::createModel(static_cast<int>(args.size()), argv.data());
+  MecabModelHandle model(MeCab::createModel(static_cast<int>(args.size()), argv.data()));
   if (model == nullptr) {
     return Status(ErrorCode::kInternal, "MeCab could not load " + dicdir +
                                             (user_list.empty() ? "" : " with user dictionaries " + user_list) + ": " +
@@ -120,16 +120,17 @@ Result<std::shared_ptr<MecabModel>> MecabModel::load(const std::string& requeste
   const MeCab::DictionaryInfo* info = model->dictionary_info();
   const std::string charset = info != nullptr && info->charset != nullptr ? info->charset : "";
   if (charset != "utf8" && charset != "UTF-8" && charset != "utf-8" && charset != "UTF8") {
-    delete model;
     return Status(ErrorCode::kInvalidArgument,
                   "MeCab dictionary " + dicdir + " is " + charset + ", not UTF-8; use mecab-ipadic-utf8");
   }
-  return std::shared_ptr<MecabModel>(new MecabModel(model, dicdir, user_dics, std::move(*names)));
+  return std::shared_ptr<MecabModel>(new MecabModel(std::move(model), dicdir, user_dics, std::move(*names)));
 }
 
-MecabModel::~MecabModel() { delete model_; }
+void MecabDeleter::operator()(MeCab::Model* model) const { MeCab::deleteModel(model); }
+void MecabDeleter::operator()(MeCab::Tagger* tagger) const { MeCab::deleteTagger(tagger); }
+void MecabDeleter::operator()(MeCab::Lattice* lattice) const { MeCab::deleteLattice(lattice); }
 
-MeCab::Tagger* MecabModel::new_tagger() const { return model_->createTagger(); }
-MeCab::Lattice* MecabModel::new_lattice() const { return model_->createLattice(); }
+MecabTaggerHandle MecabModel::new_tagger() const { return MecabTaggerHandle(model_->createTagger()); }
+MecabLatticeHandle MecabModel::new_lattice() const { return MecabLatticeHandle(model_->createLattice()); }
 
 }  // namespace tonelint

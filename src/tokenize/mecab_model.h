@@ -7,14 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "tokenize/mecab_handles.h"
 #include "tokenize/user_dictionary.h"
 #include "tonelint/status.h"
-
-namespace MeCab {
-class Model;
-class Tagger;
-class Lattice;
-}  // namespace MeCab
 
 namespace tonelint {
 
@@ -36,7 +31,6 @@ class MecabModel {
   // exists, else none.
   static std::vector<std::string> user_dictionaries(const std::string& shipped);
 
-  ~MecabModel();
   MecabModel(const MecabModel&) = delete;
   MecabModel& operator=(const MecabModel&) = delete;
 
@@ -45,13 +39,13 @@ class MecabModel {
   // The Latin-script names of the user dictionaries' CSVs (empty without any).
   const NameList& names() const { return names_; }
   // Thread-safe: MeCab models may be shared; taggers and lattices may not.
-  MeCab::Tagger* new_tagger() const;
-  MeCab::Lattice* new_lattice() const;
+  MecabTaggerHandle new_tagger() const;
+  MecabLatticeHandle new_lattice() const;
 
  private:
-  MecabModel(MeCab::Model* model, std::string dicdir, std::vector<std::string> user_dics, NameList names)
-      : model_(model), dicdir_(std::move(dicdir)), user_dics_(std::move(user_dics)), names_(std::move(names)) {}
-  MeCab::Model* model_;
+  MecabModel(MecabModelHandle model, std::string dicdir, std::vector<std::string> user_dics, NameList names)
+      : model_(std::move(model)), dicdir_(std::move(dicdir)), user_dics_(std::move(user_dics)), names_(std::move(names)) {}
+  MecabModelHandle model_;
   std::string dicdir_;
   std::vector<std::string> user_dics_;
   NameList names_;

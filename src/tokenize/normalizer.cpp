@@ -1,6 +1,7 @@
 #include "tokenize/normalizer.h"
 
 #include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
 #include "input/utf8.h"

@@ -3,7 +3,7 @@
 // The ICU instances are immutable singletons, so a Normalizer is cheap and thread-safe.
 #pragma once
 
-#include <unicode/normalizer2.h>
+#include <unicode/uversion.h>
 
 #include <string>
 #include <string_view>
@@ -11,6 +11,10 @@
 #include "extract/source_map.h"
 #include "tokenize/arena.h"
 #include "tonelint/status.h"
+
+U_NAMESPACE_BEGIN
+class Normalizer2;
+U_NAMESPACE_END
 
 namespace tonelint {
 

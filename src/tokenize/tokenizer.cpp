@@ -2,6 +2,7 @@
 
 #include <libstemmer.h>
 #include <mecab.h>
+#include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -128,17 +129,17 @@ const char* token_kind_name(TokenKind kind) {
 Tokenizer::Tokenizer(std::shared_ptr<const MecabModel> model, Normalizer normalizer)
     : model_(std::move(model)), normalizer_(normalizer) {}
 
-Tokenizer::~Tokenizer() {
-  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
-}
+void StemmerDeleter::operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
+
+Tokenizer::~Tokenizer() = default;
 
 Result<std::unique_ptr<Tokenizer>> Tokenizer::create(std::shared_ptr<const MecabModel> model) {
   if (!model) return Status(ErrorCode::kInvalidArgument, "Tokenizer needs a MeCab model");
   auto normalizer = Normalizer::create();
   if (!normalizer.ok()) return normalizer.status();
   std::unique_ptr<Tokenizer> t(new Tokenizer(std::move(model), *normalizer));
-  t->tagger_.reset(t->model_->new_tagger());
-  t->lattice_.reset(t->model_->new_lattice());
+  t->tagger_ = t->model_->new_tagger();
+  t->lattice_ = t->model_->new_lattice();
   if (!t->tagger_ || !t->lattice_) {
     return Status(ErrorCode::kInternal, std::string("MeCab tagger: ") + MeCab::getLastError());
   }
@@ -147,7 +148,7 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::create(std::shared_ptr<const Mecab
   if (U_FAILURE(status) || !t->word_breaker_) {
     return Status(ErrorCode::kInternal, std::string("ICU word break iterator: ") + u_errorName(status));
   }
-  t->stemmer_ = sb_stemmer_new("english", nullptr);
+  t->stemmer_.reset(sb_stemmer_new("english", nullptr));
   if (t->stemmer_ == nullptr) return Status(ErrorCode::kInternal, "libstemmer: no English stemmer");
   return t;
 }
@@ -174,9 +175,9 @@ void Tokenizer::emit(Context& ctx, std::uint32_t begin, std::uint32_t end, Token
   if (morph != nullptr && !morph->base.empty()) {
     t.lemma = morph->base;
   } else if (lang == Lang::kEn && kind == TokenKind::kWord) {
-    const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(t.norm.data()),
+    const sb_symbol* stem = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(t.norm.data()),
                                             static_cast<int>(t.norm.size()));
-    const std::string_view stemmed(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+    const std::string_view stemmed(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer_.get())));
     t.lemma = stem == nullptr ? t.norm : (stemmed == t.norm ? t.norm : ctx.arena->store(stemmed));
   } else {
     t.lemma = t.norm;

@@ -4,7 +4,7 @@
 // URLs, e-mail addresses, emoji, 顔文字 and masked code become single tokens.
 #pragma once
 
-#include <unicode/brkiter.h>
+#include <unicode/uversion.h>
 
 #include <memory>
 #include <span>
@@ -22,7 +22,16 @@
 
 struct sb_stemmer;
 
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
 namespace tonelint {
+
+// Releases a Snowball stemmer with sb_stemmer_delete (defined in tokenizer.cpp).
+struct StemmerDeleter {
+  void operator()(sb_stemmer* stemmer) const;
+};
 
 class Tokenizer {
  public:
@@ -51,10 +60,10 @@ class Tokenizer {
 
   std::shared_ptr<const MecabModel> model_;
   Normalizer normalizer_;
-  std::unique_ptr<MeCab::Tagger> tagger_;
-  std::unique_ptr<MeCab::Lattice> lattice_;
+  MecabTaggerHandle tagger_;
+  MecabLatticeHandle lattice_;
   std::unique_ptr<icu::BreakIterator> word_breaker_;
-  sb_stemmer* stemmer_ = nullptr;
+  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer_;
   // Buffers reused from sentence to sentence.
   std::string mecab_input_;
   std::string normalized_;

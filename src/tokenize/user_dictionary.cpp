@@ -195,6 +195,12 @@ bool split_dictionary_csv_line(std::string_view line, std::vector<std::string>* 
   return !in_quotes;
 }
 
+NameList::NameList(Normalizer normalizer, std::unique_ptr<icu::BreakIterator> word_breaker)
+    : normalizer_(normalizer), word_breaker_(std::move(word_breaker)) {}
+NameList::~NameList() = default;
+NameList::NameList(NameList&&) noexcept = default;
+NameList& NameList::operator=(NameList&&) noexcept = default;
+
 Result<NameList> NameList::create() {
   auto normalizer = Normalizer::create();
   if (!normalizer.ok()) return normalizer.status();

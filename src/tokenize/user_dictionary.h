@@ -7,7 +7,7 @@
 // entries are TokenKind::kName, which rules never match.
 #pragma once
 
-#include <unicode/brkiter.h>
+#include <unicode/uversion.h>
 
 #include <bitset>
 #include <cstdint>
@@ -22,6 +22,10 @@
 #include "tokenize/normalizer.h"
 #include "tokenize/token.h"
 #include "tonelint/status.h"
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace tonelint {
 
@@ -53,6 +57,10 @@ class NameList {
   };
 
   static Result<NameList> create();
+  // Out of line: BreakIterator is only declared here.
+  ~NameList();
+  NameList(NameList&&) noexcept;
+  NameList& operator=(NameList&&) noexcept;
 
   // Adds the name entries (品詞細分類3 kNameFeature) of a MeCab user-dictionary CSV whose
   // surface has Latin letters and no kana or kanji. Errors name file:line.
@@ -72,8 +80,7 @@ class NameList {
   std::size_t match(std::string_view text, std::span<const Token> tokens, std::size_t at, const Name** name) const;
 
  private:
-  NameList(Normalizer normalizer, std::unique_ptr<icu::BreakIterator> word_breaker)
-      : normalizer_(normalizer), word_breaker_(std::move(word_breaker)) {}
+  NameList(Normalizer normalizer, std::unique_ptr<icu::BreakIterator> word_breaker);
   bool written_matches(const Name& name, std::size_t k, std::string_view surface) const;
 
   Normalizer normalizer_;

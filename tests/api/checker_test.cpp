@@ -40,11 +40,8 @@ Checker make_checker() {
   return std::move(*checker);
 }
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + "api_" + std::to_string(::getpid()) + "_" + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
+// Runs of this binary may overlap: its temporary files carry the process id.
+const std::string kTempPrefix = "api_" + std::to_string(::getpid()) + "_";
 
 TEST(ToneGuideApi, ReportsIdDimensionsAndDefaults) {
   auto guide = shipped();
@@ -68,7 +65,7 @@ TEST(ToneGuideApi, LoadErrorsAreValuesWithFileLineColumn) {
   EXPECT_NE(none.status().to_string().find("/nonexistent/guide.yaml"), std::string::npos);
 
   ToneGuide::Options broken;
-  broken.guide_path = temp_file("broken.yaml", "guide: b\nlanguages: [en]\nrules:\n  - id: x\n    kind: existance\n"
+  broken.guide_path = testing::temp_file(kTempPrefix + "broken.yaml", "guide: b\nlanguages: [en]\nrules:\n  - id: x\n    kind: existance\n"
                                                "    lang: en\n    level: warning\n    message: m\n    words: [a]\n");
   broken.dictionaries = shipped()->dictionaries();
   auto bad = ToneGuide::load(broken);

@@ -10,20 +10,14 @@
 namespace tonelint {
 namespace {
 
+using testing::read_file;
+using testing::temp_file;
+
 using testing::run_tonelint;
 
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/guide.yaml";
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 TEST(CheckCommandTest, ExitCodesFollowTheFindings) {
   const std::string clean = temp_file("clean.txt", "Thanks, we fixed it.\n");
@@ -92,10 +86,10 @@ TEST(CheckCommandTest, FixWritesSafeRewritesAndDiffOnlyShowsThem) {
   EXPECT_NE(diff.out.find("-Please utilize the form.\n"), std::string::npos) << diff.out;
   EXPECT_NE(diff.out.find("+Please use the form.\n"), std::string::npos) << diff.out;
   EXPECT_NE(diff.out.find("+明日なら見られます。\n"), std::string::npos) << diff.out;
-  EXPECT_EQ(read(f), text);  // --diff writes nothing
+  EXPECT_EQ(read_file(f), text);  // --diff writes nothing
   auto fix = run_tonelint("check --guide " + kGuide + " --fix " + f);
   EXPECT_EQ(fix.exit_code, 0);
-  EXPECT_EQ(read(f), "Please use the form.\n明日なら見られます。\n");
+  EXPECT_EQ(read_file(f), "Please use the form.\n明日なら見られます。\n");
   EXPECT_NE(fix.err.find("2 fixed"), std::string::npos) << fix.err;
 }
 
@@ -119,9 +113,9 @@ TEST(CheckCommandTest, FixOnStdinPrintsTheFixedTextOnly) {
 TEST(CheckCommandTest, UnsafeRewritesNeedFixAll) {
   const std::string f = temp_file("unsafe.txt", "Add it to the whitelist.\n");
   run_tonelint("check --guide " + kGuide + " --fix " + f);
-  EXPECT_EQ(read(f), "Add it to the whitelist.\n");
+  EXPECT_EQ(read_file(f), "Add it to the whitelist.\n");
   run_tonelint("check --guide " + kGuide + " --fix=all " + f);
-  EXPECT_EQ(read(f), "Add it to the allowlist.\n");
+  EXPECT_EQ(read_file(f), "Add it to the allowlist.\n");
 }
 
 TEST(CheckCommandTest, ReadsStdinAndDirectories) {

@@ -16,21 +16,15 @@ namespace tonelint {
 namespace {
 
 using testing::run_tonelint;
+using testing::read_file;
+using testing::temp_file;
 
 // Substitution rules: 了解する→承知する (error), 見れる→見られる (warning),
 // できません→いたしかねます (error), utilize→use (error), whitelist→allowlist (error, unsafe).
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/fix_guide.yaml";
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + "fix_roundtrip_" + std::to_string(::getpid()) + "_" + name;  // runs may overlap
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+// Runs of this binary may overlap: its temporary files carry the process id.
+const std::string kTempPrefix = "fix_roundtrip_" + std::to_string(::getpid()) + "_";
 
 std::string check(const std::string& flags, const std::string& path) {
   return "check --guide " + kGuide + " " + flags + " " + path;
@@ -42,7 +36,7 @@ void expect_second_fix_is_a_no_op(const std::string& fix_flag, const std::string
   SCOPED_TRACE("second " + fix_flag);
   auto again = run_tonelint(check(fix_flag, path));
   EXPECT_EQ(again.exit_code, exit_code) << again.err;
-  EXPECT_EQ(read(path), fixed);
+  EXPECT_EQ(read_file(path), fixed);
   EXPECT_NE(again.err.find(summary), std::string::npos) << again.err;
   EXPECT_EQ(again.err.find("fixed"), std::string::npos) << again.err;  // nothing fixed
 }
@@ -50,7 +44,7 @@ void expect_second_fix_is_a_no_op(const std::string& fix_flag, const std::string
 TEST(FixRoundTripTest, JapaneseFixesKeepEmojiAndTextAroundThem) {
   const std::string text = "😀まず、了解しました👍🏽。明日なら見れます。日本語テキスト、できません😀。以上です。\n";
   const std::string fixed = "😀まず、承知しました👍🏽。明日なら見られます。日本語テキスト、いたしかねます😀。以上です。\n";
-  const std::string f = temp_file("ja.txt", text);
+  const std::string f = temp_file(kTempPrefix + "ja.txt", text);
 
   auto before = run_tonelint(check("", f));
   EXPECT_EQ(before.exit_code, 1);
@@ -58,11 +52,11 @@ TEST(FixRoundTripTest, JapaneseFixesKeepEmojiAndTextAroundThem) {
   EXPECT_NE(before.out.find(":1:5: error: "), std::string::npos) << before.out;     // 了解し, after 😀まず、
   EXPECT_NE(before.out.find(":1:18: warning: "), std::string::npos) << before.out;  // 見れ, after 👍🏽 (2 code points)
   EXPECT_NE(before.out.find(":1:31: error: "), std::string::npos) << before.out;    // できません
-  EXPECT_EQ(read(f), text);  // checking alone writes nothing
+  EXPECT_EQ(read_file(f), text);  // checking alone writes nothing
 
   auto fix = run_tonelint(check("--fix", f));
   EXPECT_EQ(fix.exit_code, 0) << fix.err;
-  EXPECT_EQ(read(f), fixed);
+  EXPECT_EQ(read_file(f), fixed);
   EXPECT_NE(fix.err.find("1 file, 0 errors, 0 warnings, 0 suggestions, 3 fixed"), std::string::npos) << fix.err;
   EXPECT_EQ(fix.out.find("error:"), std::string::npos) << fix.out;
   EXPECT_EQ(fix.out.find("warning:"), std::string::npos) << fix.out;
@@ -83,11 +77,11 @@ TEST(FixRoundTripTest, JapaneseFixesKeepCrlfLineEnds) {
       "承知しました😀。\r\n"
       "資料は明日なら見られます👍🏽、ただし返品はいたしかねます。\r\n"
       "よろしくお願いします🙇‍♀️\r\n";
-  const std::string f = temp_file("crlf.txt", text);
+  const std::string f = temp_file(kTempPrefix + "crlf.txt", text);
 
   auto fix = run_tonelint(check("--fix", f));
   EXPECT_EQ(fix.exit_code, 0) << fix.err;
-  EXPECT_EQ(read(f), fixed);
+  EXPECT_EQ(read_file(f), fixed);
   EXPECT_NE(fix.err.find("0 errors, 0 warnings, 0 suggestions, 3 fixed"), std::string::npos) << fix.err;
 
   expect_second_fix_is_a_no_op("--fix", f, fixed, 0, "1 file, 0 errors, 0 warnings, 0 suggestions");
@@ -98,11 +92,11 @@ TEST(FixRoundTripTest, JapaneseFixesKeepCrlfLineEnds) {
 TEST(FixRoundTripTest, JapaneseConjugationsAndNoFinalNewline) {
   const std::string text = "了解です。了解した上で、見れない人も見れた人もいます。了解して😀、明日は見れる？";
   const std::string fixed = "了解です。承知した上で、見られない人も見られた人もいます。承知して😀、明日は見られる？";
-  const std::string f = temp_file("conjugations.txt", text);
+  const std::string f = temp_file(kTempPrefix + "conjugations.txt", text);
 
   auto fix = run_tonelint(check("--fix", f));
   EXPECT_EQ(fix.exit_code, 0) << fix.err;
-  EXPECT_EQ(read(f), fixed);
+  EXPECT_EQ(read_file(f), fixed);
   EXPECT_NE(fix.err.find("0 errors, 0 warnings, 0 suggestions, 5 fixed"), std::string::npos) << fix.err;
 
   expect_second_fix_is_a_no_op("--fix", f, fixed, 0, "1 file, 0 errors, 0 warnings, 0 suggestions");
@@ -116,11 +110,11 @@ TEST(FixRoundTripTest, EnglishSafeFixThenFixAll) {
   const std::string safe_fixed =
       "Please use the form. Use it twice; add it to the whitelist. USE?\nWe utilized it.\n";
   const std::string all_fixed = "Please use the form. Use it twice; add it to the allowlist. USE?\nWe utilized it.\n";
-  const std::string f = temp_file("en.txt", text);
+  const std::string f = temp_file(kTempPrefix + "en.txt", text);
 
   auto fix = run_tonelint(check("--fix", f));
   EXPECT_EQ(fix.exit_code, 1) << fix.err;
-  EXPECT_EQ(read(f), safe_fixed);
+  EXPECT_EQ(read_file(f), safe_fixed);
   EXPECT_NE(fix.err.find("1 file, 1 error, 0 warnings, 0 suggestions, 3 fixed"), std::string::npos) << fix.err;
   // The remaining finding is reported against the fixed text.
   EXPECT_NE(fix.out.find(":1:50: error: Prefer 'allowlist'. [fixrt.inclusive]"), std::string::npos) << fix.out;
@@ -130,7 +124,7 @@ TEST(FixRoundTripTest, EnglishSafeFixThenFixAll) {
 
   auto all = run_tonelint(check("--fix=all", f));
   EXPECT_EQ(all.exit_code, 0) << all.err;
-  EXPECT_EQ(read(f), all_fixed);
+  EXPECT_EQ(read_file(f), all_fixed);
   EXPECT_NE(all.err.find("1 file, 0 errors, 0 warnings, 0 suggestions, 1 fixed"), std::string::npos) << all.err;
 
   expect_second_fix_is_a_no_op("--fix=all", f, all_fixed, 0, "1 file, 0 errors, 0 warnings, 0 suggestions");
@@ -139,11 +133,11 @@ TEST(FixRoundTripTest, EnglishSafeFixThenFixAll) {
 TEST(FixRoundTripTest, EnglishFixAllInOnePass) {
   const std::string text = "Utilize the whitelist, then utilize it again.\r\nThanks 👍🏽\r\n";
   const std::string fixed = "Use the allowlist, then use it again.\r\nThanks 👍🏽\r\n";
-  const std::string f = temp_file("en_all.txt", text);
+  const std::string f = temp_file(kTempPrefix + "en_all.txt", text);
 
   auto all = run_tonelint(check("--fix=all", f));
   EXPECT_EQ(all.exit_code, 0) << all.err;
-  EXPECT_EQ(read(f), fixed);
+  EXPECT_EQ(read_file(f), fixed);
   EXPECT_NE(all.err.find("1 file, 0 errors, 0 warnings, 0 suggestions, 3 fixed"), std::string::npos) << all.err;
 
   expect_second_fix_is_a_no_op("--fix=all", f, fixed, 0, "1 file, 0 errors, 0 warnings, 0 suggestions");
@@ -214,11 +208,11 @@ TEST(FixRoundTripTest, DiffShowsExactlyWhatFixWrites) {
       "五行目もそのままです。\n"
       "資料は見られます👍🏽。\n"
       "以上です。\n";
-  const std::string for_diff = temp_file("diff.txt", text);
-  const std::string for_fix = temp_file("diff_fix.txt", text);
+  const std::string for_diff = temp_file(kTempPrefix + "diff.txt", text);
+  const std::string for_fix = temp_file(kTempPrefix + "diff_fix.txt", text);
 
   auto diff = run_tonelint(check("--diff", for_diff));
-  EXPECT_EQ(read(for_diff), text);  // --diff writes nothing
+  EXPECT_EQ(read_file(for_diff), text);  // --diff writes nothing
   // Changes on lines 2, 7 and 9: 3 lines of context join them into one hunk.
   EXPECT_EQ(diff.out,
             "--- " + for_diff + "\n+++ " + for_diff + "\n" +
@@ -239,13 +233,13 @@ TEST(FixRoundTripTest, DiffShowsExactlyWhatFixWrites) {
 
   auto fix = run_tonelint(check("--fix", for_fix));
   EXPECT_EQ(fix.exit_code, 1) << fix.err;  // the unsafe whitelist → allowlist remains
-  EXPECT_EQ(read(for_fix), fixed);
-  EXPECT_EQ(apply_diff(text, diff.out), read(for_fix));
+  EXPECT_EQ(read_file(for_fix), fixed);
+  EXPECT_EQ(apply_diff(text, diff.out), read_file(for_fix));
 
   // Once fixed, there is nothing left to show.
   auto nothing = run_tonelint(check("--diff", for_fix));
   EXPECT_EQ(nothing.out, "");
-  EXPECT_EQ(read(for_fix), fixed);
+  EXPECT_EQ(read_file(for_fix), fixed);
 }
 
 TEST(FixRoundTripTest, DiffOfSeparateChangesHasSeparateHunksAndKeepsCrlf) {
@@ -255,11 +249,11 @@ TEST(FixRoundTripTest, DiffOfSeparateChangesHasSeparateHunksAndKeepsCrlf) {
   std::string fixed = "承知しました。\r\n";
   for (int i = 1; i <= 8; ++i) fixed += "行" + std::to_string(i) + "😀\r\n";
   fixed += "いたしかねます。\r\n";
-  const std::string for_diff = temp_file("diff_crlf.txt", text);
-  const std::string for_fix = temp_file("diff_crlf_fix.txt", text);
+  const std::string for_diff = temp_file(kTempPrefix + "diff_crlf.txt", text);
+  const std::string for_fix = temp_file(kTempPrefix + "diff_crlf_fix.txt", text);
 
   auto diff = run_tonelint(check("--diff", for_diff));
-  EXPECT_EQ(read(for_diff), text);
+  EXPECT_EQ(read_file(for_diff), text);
   EXPECT_EQ(diff.out, "--- " + for_diff + "\n+++ " + for_diff + "\n" +
                           "@@ -1,4 +1,4 @@\n"
                           "-了解しました。\r\n"
@@ -276,7 +270,7 @@ TEST(FixRoundTripTest, DiffOfSeparateChangesHasSeparateHunksAndKeepsCrlf) {
 
   auto fix = run_tonelint(check("--fix", for_fix));
   EXPECT_EQ(fix.exit_code, 0) << fix.err;
-  EXPECT_EQ(read(for_fix), fixed);
+  EXPECT_EQ(read_file(for_fix), fixed);
   EXPECT_EQ(apply_diff(text, diff.out), fixed);
   expect_second_fix_is_a_no_op("--fix", for_fix, fixed, 0, "1 file, 0 errors, 0 warnings, 0 suggestions");
 }

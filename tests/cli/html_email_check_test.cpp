@@ -13,21 +13,15 @@
 namespace tonelint {
 namespace {
 
+using testing::read_file;
+using testing::temp_file;
+
 using testing::run_tonelint;
 
 const std::string kGuide = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
 const std::string kDir = std::string(TONELINT_TEST_DATA) + "/extract/";
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
 
 struct Finding {
   std::string rule;
@@ -41,7 +35,7 @@ struct Finding {
 std::vector<Finding> check(const std::string& path, const std::string& flags = "") {
   const auto r = run_tonelint("check --guide " + kGuide + " --format json " + flags + " " + path);
   EXPECT_LE(r.exit_code, 1) << r.err;
-  const std::string bytes = read(path);
+  const std::string bytes = read_file(path);
   std::vector<Finding> out;
   const auto j = nlohmann::json::parse(r.out, nullptr, false);
   if (j.is_discarded()) {
@@ -112,7 +106,7 @@ TEST(HtmlEmailCheckTest, EnglishReplyChecksSubjectAndTheHtmlAlternativeOnce) {
   // The plain and HTML alternatives say the same; the quote, the signature and the PDF
   // (which also says "Obviously") are not checked.
   EXPECT_EQ(condescending, 1);
-  const std::string bytes = read(kDir + "support-reply-en.eml");
+  const std::string bytes = read_file(kDir + "support-reply-en.eml");
   const std::size_t html_part = bytes.find("Content-Type: text/html");
   const std::size_t attachment = bytes.find("Content-Type: application/pdf");
   for (const Finding& f : findings) {
@@ -125,7 +119,7 @@ TEST(HtmlEmailCheckTest, EnglishReplyChecksSubjectAndTheHtmlAlternativeOnce) {
 
 TEST(HtmlEmailCheckTest, JapaneseIso2022JpReplyPointsAtTheJisBytes) {
   const auto findings = check(kDir + "support-reply-ja.eml");
-  const std::string bytes = read(kDir + "support-reply-ja.eml");
+  const std::string bytes = read_file(kDir + "support-reply-ja.eml");
   const Finding* shouchi = find(findings, "tonelint.shouchi", 15);
   ASSERT_NE(shouchi, nullptr);
   EXPECT_EQ(shouchi->match, "N;2r$7$^$7$?");  // 了解しました in JIS X 0208, no escapes
@@ -151,11 +145,11 @@ TEST(HtmlEmailCheckTest, DirectoriesPickUpHtmlAndEmail) {
 TEST(HtmlEmailCheckTest, FixRewritesHtmlButNeverEncodedMail) {
   const std::string html = temp_file("fix.html", "<p>お問い合わせの件、了解しました&#12290;</p>\n");
   EXPECT_EQ(run_tonelint("check --guide " + kGuide + " --fix " + html).exit_code, 0);
-  EXPECT_EQ(read(html), "<p>お問い合わせの件、承知しました&#12290;</p>\n");
-  const std::string original = read(kDir + "support-reply-ja.eml");
+  EXPECT_EQ(read_file(html), "<p>お問い合わせの件、承知しました&#12290;</p>\n");
+  const std::string original = read_file(kDir + "support-reply-ja.eml");
   const std::string eml = temp_file("fix.eml", original);
   run_tonelint("check --guide " + kGuide + " --fix=all " + eml);
-  EXPECT_EQ(read(eml), original);
+  EXPECT_EQ(read_file(eml), original);
 }
 
 TEST(HtmlEmailCheckTest, UnreadableMailIsExitTwoWithWhere) {

@@ -12,6 +12,8 @@
 namespace tonelint {
 namespace {
 
+using testing::temp_file;
+
 using testing::run_tonelint;
 
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/formats_guide.yaml";
@@ -20,11 +22,6 @@ const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/formats_guide
 // point column 3, UTF-16 column 4 and byte column 6 (byte offset 5).
 const std::string kDraft = "🎉 了解しました。\nPlease calm down, we are on it.\n";
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 

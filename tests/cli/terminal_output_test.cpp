@@ -11,16 +11,13 @@
 namespace tonelint {
 namespace {
 
+using testing::temp_file;
+
 namespace fs = std::filesystem;
 using testing::run_tonelint;
 
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/guide.yaml";
 
-std::string temp_file(const std::string& name, const std::string& content) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
 
 // Runs `tonelint check ARGS` on a pseudo-terminal with the environment `env` ("A=1 B=2");
 // returns what the terminal showed (stdout and stderr together).

@@ -15,25 +15,12 @@ namespace {
 using ::tonelint::testing::Extracted;
 using ::tonelint::testing::source_of;
 using ::tonelint::testing::extract_with;
+using ::tonelint::testing::expect_sane_maps;
 using Texts = std::vector<std::string>;
 
 
 Extracted extract(std::string eml) { return extract_with(EmailExtractor(), std::move(eml), "mail.eml", false); }
 
-// Every block's map stays inside the file and runs forward.
-void expect_sane_maps(const Extracted& e) {
-  ASSERT_TRUE(e.status.ok()) << e.status.to_string();
-  for (const TextBlock& b : e.blocks()) {
-    ASSERT_EQ(b.map.text_length(), b.text.size()) << b.text;
-    std::uint32_t previous = 0;
-    for (std::uint32_t i = 0; i <= b.text.size(); ++i) {
-      const std::uint32_t s = b.map.to_source_begin(i);
-      EXPECT_LE(s, e.source->bytes().size());
-      EXPECT_GE(s, previous) << b.text << " at " << i;
-      previous = s;
-    }
-  }
-}
 
 TEST(EmailExtractorTest, IsChosenByExtensionAndName) {
   EXPECT_EQ(extractor_for_path("inbox/reply.eml").format(), "email");

@@ -16,39 +16,10 @@ namespace {
 using ::tonelint::testing::Extracted;
 using ::tonelint::testing::source_of;
 using ::tonelint::testing::extract_with;
+using ::tonelint::testing::expect_characters_map_back;
 using Texts = std::vector<std::string>;
 
 
-// Every character of every block is explained by the source: a character that maps to as
-// many bytes as it has is those very bytes; anything else is whitespace, a placeholder
-// (with its mask) or a character reference.
-void expect_maps_back(const Extracted& e) {
-  const std::string_view bytes = e.source->bytes();
-  for (const TextBlock& b : e.blocks()) {
-    SCOPED_TRACE("block: " + std::string(b.text));
-    ASSERT_EQ(b.map.text_length(), b.text.size());
-    std::size_t placeholders = 0;
-    for (std::size_t i = 0; i < b.text.size();) {
-      const std::size_t at = i;
-      const char32_t c = next_code_point(b.text, &i);
-      const std::uint32_t s = b.map.to_source_begin(static_cast<std::uint32_t>(at));
-      const std::uint32_t end = b.map.to_source_end(static_cast<std::uint32_t>(i));
-      ASSERT_LE(s, end);
-      ASSERT_LE(end, bytes.size());
-      if (c == U' ' || c == U'\n') continue;
-      if (b.text.substr(at, kPlaceholder.size()) == kPlaceholder) {
-        ++placeholders;
-        continue;
-      }
-      if (end - s == i - at) {
-        EXPECT_EQ(bytes.substr(s, end - s), b.text.substr(at, i - at)) << "at text offset " << at;
-      } else {
-        EXPECT_EQ(bytes[s], '&') << "text offset " << at << " maps to " << bytes.substr(s, end - s);
-      }
-    }
-    EXPECT_EQ(b.masks.size(), placeholders);
-  }
-}
 
 Extracted extract(std::string html, std::string name = "page.html") {
   return extract_with(HtmlExtractor(), std::move(html), std::move(name));
@@ -89,7 +60,7 @@ TEST(HtmlExtractorTest, BlockElementsMakeBlocksOfTheirKind) {
   EXPECT_FALSE(b[6].in_blockquote);
   EXPECT_EQ(b[8].kind, BlockKind::kListItem);
   EXPECT_EQ(b[10].kind, BlockKind::kParagraph);
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, LayoutTablesOfHtmlMailAreNotTableCells) {
@@ -112,7 +83,7 @@ TEST(HtmlExtractorTest, EntitiesAreDecodedAndMapToTheirBytes) {
   EXPECT_EQ(e.source_of(0, "&"), "&amp;");
   EXPECT_EQ(e.source_of(0, "\u3042"), "&#x3042;");
   EXPECT_EQ(e.source_of(0, "fix it"), "fix it");
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, ReferencesOutsideOurTableTakeTheParsersText) {
@@ -134,7 +105,7 @@ TEST(HtmlExtractorTest, WhitespaceCollapsesAsInABrowser) {
   // The collapsed run maps to every blank it stands for.
   EXPECT_EQ(e.source_of(0, "Thanks for"), "Thanks   for");
   EXPECT_EQ(e.source_of(2, "\n"), "<br>");
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, CodeScriptsStylesAndCommentsAreNeverProse) {
@@ -151,7 +122,7 @@ TEST(HtmlExtractorTest, CodeScriptsStylesAndCommentsAreNeverProse) {
   for (const char* word : {"color", "alert", "preformatted", "comment", "templ", "enable", "vector", "typed", "mi"}) {
     EXPECT_EQ(e.all_text().find(word), std::string::npos) << word;
   }
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, TemplateSyntaxIsMasked) {
@@ -160,7 +131,7 @@ TEST(HtmlExtractorTest, TemplateSyntaxIsMasked) {
   EXPECT_EQ(e.texts(), (Texts{"Hi \uFFFC, your \uFFFCplan\uFFFC \uFFFC is ready.", "\uFFFC様、ご確認ください。"}));
   EXPECT_EQ(e.source_of(0, "\uFFFC"), "{{ first_name }}");
   EXPECT_EQ(e.source_of(1, "\uFFFC"), "{{name}}");
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, AltAndTitleAttributesAreBlocksOfTheirOwn) {
@@ -178,7 +149,7 @@ TEST(HtmlExtractorTest, AltAndTitleAttributesAreBlocksOfTheirOwn) {
   const InlineSpan& link = e.blocks()[0].spans[0];
   EXPECT_EQ(link.kind, InlineKind::kLinkText);
   EXPECT_EQ(e.blocks()[0].text.substr(link.text_begin, link.text_end - link.text_begin), "pricing");
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, LinkSpansCoverTheLinkTextOnly) {
@@ -197,7 +168,7 @@ TEST(HtmlExtractorTest, OffsetsCountTheBomAndCrlf) {
   EXPECT_EQ(e.source_of(0, "three"), "three");
   EXPECT_EQ(e.blocks()[1].map.to_source_begin(0), html.find("四五"));
   EXPECT_EQ(e.source_of(1, "六"), "&#x516D;");
-  expect_maps_back(e);
+  expect_characters_map_back(e);
 }
 
 TEST(HtmlExtractorTest, BrokenMarkupNeverFails) {
@@ -210,7 +181,7 @@ TEST(HtmlExtractorTest, BrokenMarkupNeverFails) {
     SCOPED_TRACE(html);
     const auto e = extract(html);
     ASSERT_TRUE(e.status.ok()) << e.status.to_string();
-    expect_maps_back(e);
+    expect_characters_map_back(e);
   }
   const auto e = extract("<p>unclosed <b>bold <i>both");
   EXPECT_EQ(e.texts(), (Texts{"unclosed bold both"}));

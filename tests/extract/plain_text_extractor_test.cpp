@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/extractor.h"
+#include "extract/front_matter.h"
 #include "extracted.h"
 
 namespace tonelint {
@@ -47,7 +48,7 @@ TEST(PlainTextExtractorTest, ParagraphsSplitAtBlankLines) {
   ASSERT_EQ(e.doc->blocks().size(), 2u);
   EXPECT_EQ(e.doc->blocks()[0].text.data(), e.source->bytes().data());
   EXPECT_EQ(e.doc->blocks()[1].text.data(), e.source->bytes().data() + text.find("New"));
-  EXPECT_FALSE(e.doc->front_matter().has_value());
+  EXPECT_EQ(e.doc->front_matter(), nullptr);
   expect_views_into_source(e);
 }
 
@@ -116,7 +117,7 @@ TEST(PlainTextExtractorTest, FrontMatterIsSkippedAndParsed) {
   ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"Sorry about that.", "We are on it."}));
   EXPECT_EQ(e.doc->blocks()[0].map.to_source_begin(0), fm.size());
-  ASSERT_TRUE(e.doc->front_matter().has_value());
+  ASSERT_NE(e.doc->front_matter(), nullptr);
   const FrontMatter& front = *e.doc->front_matter();
   EXPECT_EQ(front.offset, 0u);
   EXPECT_EQ(front.length, fm.size());
@@ -129,7 +130,7 @@ TEST(PlainTextExtractorTest, FrontMatterWithoutBlankLineBeforeBody) {
   auto e = extract_text("---\na: 1\n---\nBody right after.");
   ASSERT_TRUE(e.status.ok()) << e.status.to_string();
   EXPECT_EQ(e.texts(), (Texts{"Body right after."}));
-  EXPECT_TRUE(e.doc->front_matter().has_value());
+  EXPECT_NE(e.doc->front_matter(), nullptr);
 }
 
 TEST(PlainTextExtractorTest, OnlyFrontMatterGivesNoBlocks) {
@@ -138,7 +139,7 @@ TEST(PlainTextExtractorTest, OnlyFrontMatterGivesNoBlocks) {
     auto e = extract_text(text);
     ASSERT_TRUE(e.status.ok()) << e.status.to_string();
     EXPECT_TRUE(e.doc->blocks().empty()) << text;
-    ASSERT_TRUE(e.doc->front_matter().has_value()) << text;
+    ASSERT_NE(e.doc->front_matter(), nullptr) << text;
     EXPECT_EQ(e.doc->front_matter()->data["tone"]["channel"].as<std::string>(), "chat");
   }
 }
@@ -146,7 +147,7 @@ TEST(PlainTextExtractorTest, OnlyFrontMatterGivesNoBlocks) {
 TEST(PlainTextExtractorTest, UnclosedFenceIsText) {
   auto e = extract_text("---\nnot front matter\n");
   ASSERT_TRUE(e.status.ok()) << e.status.to_string();
-  EXPECT_FALSE(e.doc->front_matter().has_value());
+  EXPECT_EQ(e.doc->front_matter(), nullptr);
   EXPECT_EQ(e.texts(), (Texts{"---\nnot front matter"}));
 }
 
@@ -155,7 +156,7 @@ TEST(PlainTextExtractorTest, EmptyAndBlankFilesGiveNoBlocks) {
     auto e = extract_text(text);
     ASSERT_TRUE(e.status.ok()) << e.status.to_string();
     EXPECT_TRUE(e.doc->blocks().empty()) << '"' << text << '"';
-    EXPECT_FALSE(e.doc->front_matter().has_value());
+    EXPECT_EQ(e.doc->front_matter(), nullptr);
   }
 }
 

@@ -21,18 +21,17 @@
 #include <vector>
 
 #include "fix/fixer.h"
+#include "test_support.h"
 
 namespace tonelint {
 namespace {
 
+using testing::read_file;
+using testing::write_file;
+
 namespace fs = std::filesystem;
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
-void write(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 void append(const std::string& path, const std::string& bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND);
@@ -70,20 +69,20 @@ class FixSafetyTest : public ::testing::Test {
 // as changed, with no temporary file left.
 TEST_F(FixSafetyTest, AnAppendInTheLastWindowIsPutBackNotLost) {
   const std::string draft = path("draft.md");
-  write(draft, "Please utilize it.\n");
+  write_file(draft, "Please utilize it.\n");
   ReplaceHooks hooks;
   hooks.before_replace = [&] { append(draft, "their line\n"); };
   const Status s = write_if_unchanged(draft, "Please utilize it.\n", "Please use it.\n", hooks);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("changed on disk while it was being fixed"), std::string::npos) << s.message();
-  EXPECT_EQ(read(draft), "Please utilize it.\ntheir line\n");
+  EXPECT_EQ(read_file(draft), "Please utilize it.\ntheir line\n");
   EXPECT_TRUE(others("draft.md").empty());
 }
 
 // The same window with an in-place overwrite of the same size (mtime may not move).
 TEST_F(FixSafetyTest, AnOverwriteOfTheSameSizeInTheLastWindowIsPutBack) {
   const std::string draft = path("draft.md");
-  write(draft, "Please utilize it.\n");
+  write_file(draft, "Please utilize it.\n");
   ReplaceHooks hooks;
   hooks.before_replace = [&] {
     const int fd = ::open(draft.c_str(), O_WRONLY);
@@ -93,33 +92,33 @@ TEST_F(FixSafetyTest, AnOverwriteOfTheSameSizeInTheLastWindowIsPutBack) {
   };
   const Status s = write_if_unchanged(draft, "Please utilize it.\n", "Please use it.\n", hooks);
   EXPECT_FALSE(s.ok());
-  EXPECT_EQ(read(draft), "PLEASE utilize it.\n");
+  EXPECT_EQ(read_file(draft), "PLEASE utilize it.\n");
   EXPECT_TRUE(others("draft.md").empty());
 }
 
 TEST_F(FixSafetyTest, AFileChangedBeforeTheWriteIsLeftAlone) {
   const std::string draft = path("draft.md");
-  write(draft, "someone else's edit\n");
+  write_file(draft, "someone else's edit\n");
   const Status s = write_if_unchanged(draft, "what we read\n", "our fix\n");
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("changed on disk since it was read"), std::string::npos);
-  EXPECT_EQ(read(draft), "someone else's edit\n");
+  EXPECT_EQ(read_file(draft), "someone else's edit\n");
   EXPECT_TRUE(others("draft.md").empty());
 }
 
 TEST_F(FixSafetyTest, AFileLockedByAnotherWriterIsLeftAlone) {
   const std::string draft = path("draft.md");
-  write(draft, "old\n");
+  write_file(draft, "old\n");
   const int holder = ::open(draft.c_str(), O_RDONLY);  // another open file description
   ASSERT_GE(holder, 0);
   ASSERT_EQ(::flock(holder, LOCK_EX), 0);
   const Status s = write_if_unchanged(draft, "old\n", "new\n");
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("locked by another process"), std::string::npos) << s.message();
-  EXPECT_EQ(read(draft), "old\n");
+  EXPECT_EQ(read_file(draft), "old\n");
   ::close(holder);
   EXPECT_TRUE(write_if_unchanged(draft, "old\n", "new\n").ok());
-  EXPECT_EQ(read(draft), "new\n");
+  EXPECT_EQ(read_file(draft), "new\n");
 }
 
 // With SIGIO handled (as tonelint check does), a file someone has open for writing is not
@@ -129,7 +128,7 @@ TEST_F(FixSafetyTest, AFileOpenForWritingElsewhereIsLeftAloneWhenLeasesWork) {
   ignore.sa_handler = SIG_IGN;
   ASSERT_EQ(::sigaction(SIGIO, &ignore, &before), 0);
   const std::string draft = path("draft.md");
-  write(draft, "old\n");
+  write_file(draft, "old\n");
   {  // Leases are not on every filesystem: skip where the folder has none.
     const int probe = ::open(draft.c_str(), O_RDONLY);
     const bool leases = ::fcntl(probe, F_SETLEASE, F_RDLCK) == 0;
@@ -146,37 +145,37 @@ TEST_F(FixSafetyTest, AFileOpenForWritingElsewhereIsLeftAloneWhenLeasesWork) {
   EXPECT_NE(s.message().find("open for writing by another process"), std::string::npos) << s.message();
   ASSERT_EQ(::write(writer, "more\n", 5), 5);
   ::close(writer);
-  EXPECT_EQ(read(draft), "old\nmore\n");
+  EXPECT_EQ(read_file(draft), "old\nmore\n");
   // A writer that opens the file in the last window breaks the lease: put back as well.
   ReplaceHooks hooks;
   int late = -1;
   hooks.before_replace = [&] { late = ::open(draft.c_str(), O_WRONLY | O_APPEND | O_NONBLOCK); };
   const Status t = write_if_unchanged(draft, "old\nmore\n", "new\n", hooks);
   EXPECT_FALSE(t.ok());
-  EXPECT_EQ(read(draft), "old\nmore\n");
+  EXPECT_EQ(read_file(draft), "old\nmore\n");
   if (late >= 0) ::close(late);
   ::sigaction(SIGIO, &before, nullptr);
 }
 
 TEST_F(FixSafetyTest, CancelledBeforeTheReplacementLeavesTheDraftAndNoTemporaryFile) {
   const std::string draft = path("draft.md");
-  write(draft, "old\n");
+  write_file(draft, "old\n");
   ReplaceHooks hooks;
   hooks.cancelled = [] { return true; };
   const Status s = write_if_unchanged(draft, "old\n", "new\n", hooks);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("interrupted"), std::string::npos);
-  EXPECT_EQ(read(draft), "old\n");
+  EXPECT_EQ(read_file(draft), "old\n");
   EXPECT_TRUE(others("draft.md").empty());
 }
 
 TEST_F(FixSafetyTest, KeepsModeAndExtendedAttributes) {
   const std::string draft = path("draft.md");
-  write(draft, "old\n");
+  write_file(draft, "old\n");
   ASSERT_EQ(::chmod(draft.c_str(), 0640), 0);
   const bool xattrs = ::setxattr(draft.c_str(), "user.tonelint-test", "kept", 4, 0) == 0;
   ASSERT_TRUE(write_if_unchanged(draft, "old\n", "new\n").ok());
-  EXPECT_EQ(read(draft), "new\n");
+  EXPECT_EQ(read_file(draft), "new\n");
   struct stat st {};
   ASSERT_EQ(::stat(draft.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0640u);
@@ -190,32 +189,32 @@ TEST_F(FixSafetyTest, KeepsModeAndExtendedAttributes) {
 
 TEST_F(FixSafetyTest, ThroughASymbolicLinkTheTargetIsFixedAndTheLinkStays) {
   const std::string target = path("target.md"), link = path("link.md");
-  write(target, "old\n");
+  write_file(target, "old\n");
   ASSERT_EQ(::symlink("target.md", link.c_str()), 0);
   ASSERT_TRUE(write_if_unchanged(link, "old\n", "new\n").ok());
   struct stat st {};
   ASSERT_EQ(::lstat(link.c_str(), &st), 0);
   EXPECT_TRUE(S_ISLNK(st.st_mode));
-  EXPECT_EQ(read(target), "new\n");
+  EXPECT_EQ(read_file(target), "new\n");
 }
 
 TEST_F(FixSafetyTest, AHardLinkedFileIsRefusedAndBothNamesKeepTheirText) {
   const std::string a = path("a.md"), b = path("b.md");
-  write(a, "old\n");
+  write_file(a, "old\n");
   ASSERT_EQ(::link(a.c_str(), b.c_str()), 0);
   const Status s = write_if_unchanged(a, "old\n", "new\n");
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("hard links"), std::string::npos);
-  EXPECT_EQ(read(a), "old\n");
-  EXPECT_EQ(read(b), "old\n");
+  EXPECT_EQ(read_file(a), "old\n");
+  EXPECT_EQ(read_file(b), "old\n");
 }
 
 TEST_F(FixSafetyTest, ANameOf253BytesCanBeFixed) {
   const std::string draft = path(std::string(250, 'n') + ".md");
-  write(draft, "old\n");
+  write_file(draft, "old\n");
   const Status s = write_if_unchanged(draft, "old\n", "new\n");
   ASSERT_TRUE(s.ok()) << s.to_string();
-  EXPECT_EQ(read(draft), "new\n");
+  EXPECT_EQ(read_file(draft), "new\n");
 }
 
 TEST(TempNameTest, RecognisesOwnNamesOnly) {
@@ -230,15 +229,15 @@ TEST(TempNameTest, RecognisesOwnNamesOnly) {
 }
 
 TEST_F(FixSafetyTest, StaleTemporaryFilesAreRemovedOnlyWhenOldEnough) {
-  write(path(".tonelint-Ab12cZ"), "half a draft");
-  write(path("draft.md.tonelint-Qw34eR"), "half a draft");
-  write(path("notes.md"), "keep me");
+  write_file(path(".tonelint-Ab12cZ"), "half a draft");
+  write_file(path("draft.md.tonelint-Qw34eR"), "half a draft");
+  write_file(path("notes.md"), "keep me");
   // Written just now: younger than a minute, perhaps another run's.
   EXPECT_TRUE(remove_stale_temp_files(dir_, std::chrono::seconds(60)).empty());
   const std::vector<std::string> removed = remove_stale_temp_files(dir_, std::chrono::seconds(0));
   EXPECT_EQ(removed.size(), 2u);
   EXPECT_EQ(others("").size(), 1u);
-  EXPECT_EQ(read(path("notes.md")), "keep me");
+  EXPECT_EQ(read_file(path("notes.md")), "keep me");
 }
 
 // Applying N edits must cost O(N): 4 times the edits may cost about 4 times as much, never

@@ -1,4 +1,5 @@
 #include "fix/fixer.h"
+#include "test_support.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -9,6 +10,8 @@
 namespace tonelint {
 namespace {
 
+using testing::read_file;
+
 Diagnostic with_edit(std::uint32_t offset, std::uint32_t length, std::string text, bool safe = true) {
   Diagnostic d;
   d.offset = offset;
@@ -17,10 +20,6 @@ Diagnostic with_edit(std::uint32_t offset, std::uint32_t length, std::string tex
   return d;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 TEST(ApplySuggestionsTest, AppliesNonOverlappingEditsLeftToRight) {
   int applied = 0;
@@ -63,7 +62,7 @@ TEST(WriteIfUnchangedTest, ReplacesAtomicallyAndKeepsPermissions) {
   { std::ofstream(path, std::ios::binary) << "old text\n"; }
   ASSERT_EQ(::chmod(path.c_str(), 0640), 0);
   ASSERT_TRUE(write_if_unchanged(path, "old text\n", "new text\n").ok());
-  EXPECT_EQ(read(path), "new text\n");
+  EXPECT_EQ(read_file(path), "new text\n");
   struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0640u);
@@ -76,7 +75,7 @@ TEST(WriteIfUnchangedTest, RefusesAFileChangedSinceItWasRead) {
   const Status s = write_if_unchanged(path, "what we read\n", "our fix\n");
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("changed on disk"), std::string::npos);
-  EXPECT_EQ(read(path), "someone else's edit\n");  // nothing lost
+  EXPECT_EQ(read_file(path), "someone else's edit\n");  // nothing lost
   std::remove(path.c_str());
 }
 

@@ -76,10 +76,6 @@ class BadInput : public ::testing::Test {
     std::ofstream(p, std::ios::binary) << content;
     return p.string();
   }
-  static std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
 
   fs::path dir_;
 };
@@ -548,8 +544,8 @@ TEST_F(BadInput, FixLeavesAReadOnlyFileAloneAndSaysSo) {
   const auto r = run_tonelint("check --guide " + kGuide + " " + ro + " " + rw + " --fix");
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("tonelint: " + ro + ": read-only file; not changed"), std::string::npos) << r.err;
-  EXPECT_EQ(read(ro), content);                          // untouched, even as root
-  EXPECT_EQ(read(rw), "Please use the form.\n");         // the writable one is fixed
+  EXPECT_EQ(testing::read_file(ro), content);                          // untouched, even as root
+  EXPECT_EQ(testing::read_file(rw), "Please use the form.\n");         // the writable one is fixed
   EXPECT_EQ(fs::status(ro).permissions() & fs::perms::all,
             fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   // No temporary file left behind.

@@ -26,15 +26,13 @@ extern char** environ;
 namespace tonelint {
 namespace {
 
+using testing::read_file;
+using testing::write_file;
+
 namespace fs = std::filesystem;
 using tonelint::testing::run_tonelint;
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
-void write(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 std::string fresh_dir(const std::string& name) {
   const std::string dir = ::testing::TempDir() + "tonelint_fix_attack_" + std::to_string(::getpid()) + "_" + name;
@@ -79,7 +77,7 @@ TEST(FixAttackTest, NoAppendIsLostWhileDraftsAreFixed) {
   std::vector<std::string> paths;
   for (int i = 0; i < kFiles; ++i) {
     paths.push_back(dir + "/draft" + std::to_string(i) + ".md");
-    write(paths.back(), original);
+    write_file(paths.back(), original);
   }
   const pid_t pid = start_fix(dir);
   ASSERT_GT(pid, 0);
@@ -106,7 +104,7 @@ TEST(FixAttackTest, NoAppendIsLostWhileDraftsAreFixed) {
 
   std::size_t total = 0, fixed_files = 0;
   for (int i = 0; i < kFiles; ++i) {
-    std::string rest = read(paths[i]);
+    std::string rest = read_file(paths[i]);
     for (const std::string& line : appended[i]) {
       const std::size_t at = rest.find(line);
       ASSERT_NE(at, std::string::npos) << paths[i] << " lost \"" << line << "\"";
@@ -135,13 +133,13 @@ void interrupt_run(int signal, int expected_status) {
     char name[32];
     std::snprintf(name, sizeof name, "/d%05d.md", i);  // the first ones are fixed first
     paths.push_back(dir + name);
-    write(paths.back(), original);
+    write_file(paths.back(), original);
   }
   const pid_t pid = start_fix(dir);
   ASSERT_GT(pid, 0);
   // Once the fixes have begun (a first file rewritten), the signal.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (read(paths[0]) == original && read(paths[1]) == original && std::chrono::steady_clock::now() < deadline) {
+  while (read_file(paths[0]) == original && read_file(paths[1]) == original && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
   ASSERT_EQ(::kill(pid, signal), 0);
@@ -151,7 +149,7 @@ void interrupt_run(int signal, int expected_status) {
   EXPECT_EQ(WEXITSTATUS(status), expected_status);
   int old_files = 0, new_files = 0;
   for (const std::string& p : paths) {
-    const std::string now = read(p);
+    const std::string now = read_file(p);
     ASSERT_TRUE(now == original || now == fixed) << p << " is torn";
     (now == original ? old_files : new_files) += 1;
   }
@@ -169,11 +167,11 @@ TEST(FixAttackTest, SigintLeavesNoTemporaryFileAndExits130) { interrupt_run(SIGI
 // A temporary file of ours younger than a minute may be another run's: it stays.
 TEST(FixAttackTest, AFreshTemporaryFileOfAnotherRunIsNotRemoved) {
   const std::string dir = fresh_dir("fresh_temp");
-  write(dir + "/draft.md", kLine);
-  write(dir + "/.tonelint-Ab12cZ", "another run's");
+  write_file(dir + "/draft.md", kLine);
+  write_file(dir + "/.tonelint-Ab12cZ", "another run's");
   const auto r = run_tonelint("check --fix " + dir + "/draft.md");
-  EXPECT_EQ(read(dir + "/draft.md"), kFixedLine) << r.err;
-  EXPECT_EQ(read(dir + "/.tonelint-Ab12cZ"), "another run's");
+  EXPECT_EQ(read_file(dir + "/draft.md"), kFixedLine) << r.err;
+  EXPECT_EQ(read_file(dir + "/.tonelint-Ab12cZ"), "another run's");
   EXPECT_EQ(r.err.find("removed"), std::string::npos) << r.err;
   fs::remove_all(dir);
 }
@@ -182,10 +180,10 @@ TEST(FixAttackTest, AFreshTemporaryFileOfAnotherRunIsNotRemoved) {
 TEST(FixAttackTest, ADraftWithA253ByteNameIsFixed) {
   const std::string dir = fresh_dir("long_name");
   const std::string path = dir + "/" + std::string(250, 'x') + ".md";
-  write(path, kLine);
+  write_file(path, kLine);
   const auto r = run_tonelint("check --fix '" + path + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read(path), kFixedLine);
+  EXPECT_EQ(read_file(path), kFixedLine);
   fs::remove_all(dir);
 }
 
@@ -211,16 +209,16 @@ TEST(FixAttackTest, RewritesAcrossInlineMarkupAreNotApplied) {
   };
   std::string args = "check --fix=all";
   for (const auto& [name, text] : untouched) {
-    write(dir + "/" + name, text);
+    write_file(dir + "/" + name, text);
     args += " " + dir + "/" + name;
   }
   for (const auto& [name, texts] : fixed) {
-    write(dir + "/" + name, texts.first);
+    write_file(dir + "/" + name, texts.first);
     args += " " + dir + "/" + name;
   }
   const auto r = run_tonelint(args);
-  for (const auto& [name, text] : untouched) EXPECT_EQ(read(dir + "/" + name), text) << name << "\n" << r.out << r.err;
-  for (const auto& [name, texts] : fixed) EXPECT_EQ(read(dir + "/" + name), texts.second) << name << "\n" << r.out;
+  for (const auto& [name, text] : untouched) EXPECT_EQ(read_file(dir + "/" + name), text) << name << "\n" << r.out << r.err;
+  for (const auto& [name, texts] : fixed) EXPECT_EQ(read_file(dir + "/" + name), texts.second) << name << "\n" << r.out;
   fs::remove_all(dir);
 }
 

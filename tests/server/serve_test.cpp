@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "serve_support.h"
+#include "test_support.h"
 
 namespace tonelint::testing {
 namespace {
@@ -28,10 +29,6 @@ std::string tiny_guide(const std::string& id, const std::string& level, const st
          "  emotion: [neutral, upset]\ndefaults: {channel: email, situation: general, audience: customer, emotion: neutral}\n"
          "rules:\n  - id: widget\n    lang: en\n    kind: existence\n    level: " +
          level + "\n    message: \"" + message + "\"\n    words: [widget]\n";
-}
-
-void write_file(const std::string& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
 }
 
 // Replaced whole (write beside, rename over), as editors and deploy tools do.

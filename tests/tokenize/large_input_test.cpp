@@ -135,11 +135,8 @@ TEST(LargeInput, CliOnTenMegabyteLine) {
   const std::string command = "{ " + std::string(TONELINT_BINARY) + " tokens --format json " + path + " 2>" + err +
                               "; echo $? >" + code + "; } | tail -c 300 >" + tail;
   ASSERT_EQ(std::system(command.c_str()), 0);
-  auto slurp = [](const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  };
-  const std::string out = slurp(tail), status = slurp(code), errors = slurp(err);
+  const std::string out = testing::read_file(tail), status = testing::read_file(code),
+                    errors = testing::read_file(err);
   for (const std::string& f : {tail, code, err}) std::remove(f.c_str());
   std::remove(path.c_str());
   EXPECT_EQ(status, "0\n") << errors;

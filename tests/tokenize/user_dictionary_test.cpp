@@ -16,6 +16,9 @@
 namespace tonelint {
 namespace {
 
+using testing::read_file;
+using testing::temp_file;
+
 namespace fs = std::filesystem;
 
 const std::string kBrandDic = TONELINT_BRAND_DIC;
@@ -47,31 +50,20 @@ std::vector<std::string> names_in(const testing::Analyzed& a) {
   return out;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 std::string temp_path(const std::string& name) { return ::testing::TempDir() + name; }
-
-std::string write(const std::string& name, const std::string& bytes) {
-  const std::string path = temp_path(name);
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
 
 
 TEST(UserDictionaryTest, TheBuildCompilesTheCsvAndCopiesItBeside) {
   ASSERT_TRUE(fs::is_regular_file(kBrandDic)) << kBrandDic;
   EXPECT_TRUE(check_user_dictionary(kBrandDic).ok()) << check_user_dictionary(kBrandDic).to_string();
   const fs::path csv = fs::path(kBrandDic).replace_extension(".csv");
-  EXPECT_EQ(read(csv.string()), read(std::string(TONELINT_SOURCE_DIR) + "/dictionaries/brand-names.csv"));
+  EXPECT_EQ(read_file(csv.string()), read_file(std::string(TONELINT_SOURCE_DIR) + "/dictionaries/brand-names.csv"));
   ASSERT_TRUE(brand_model());
   EXPECT_EQ(brand_model()->user_dics(), std::vector<std::string>{kBrandDic});
 }
 
 TEST(UserDictionaryTest, TheCsvIsPureAndEveryEntryIsAMarkedProperNoun) {
-  const std::string csv = read(std::string(TONELINT_SOURCE_DIR) + "/dictionaries/brand-names.csv");
+  const std::string csv = read_file(std::string(TONELINT_SOURCE_DIR) + "/dictionaries/brand-names.csv");
   ASSERT_FALSE(csv.empty());
   std::vector<std::string> fields;
   std::vector<std::string> surfaces;
@@ -221,7 +213,7 @@ TEST(UserDictionaryTest, NamesInMixedSentences) {
 }
 
 TEST(UserDictionaryTest, NameListReadsTheLatinNamesOfACsv) {
-  const std::string csv = write("names.csv",
+  const std::string csv = temp_file("names.csv",
                                 "\xEF\xBB\xBF"
                                 "\"Acme, Inc.\",1292,1292,-1500,名詞,固有名詞,組織,ブランド,*,*,\"Acme, Inc.\",アクメ,アクメ\r\n"
                                 "アクメ,1288,1288,-1500,名詞,固有名詞,一般,ブランド,*,*,アクメ,アクメ,アクメ\n"
@@ -244,7 +236,7 @@ TEST(UserDictionaryTest, NameListReadsTheLatinNamesOfACsv) {
 TEST(UserDictionaryTest, NameListErrorsNameTheLine) {
   auto list = NameList::create();
   ASSERT_TRUE(list.ok());
-  const std::string csv = write("broken-names.csv",
+  const std::string csv = temp_file("broken-names.csv",
                                 "Acme,1288,1288,-1500,名詞,固有名詞,一般,ブランド,*,*,Acme,アクメ,アクメ\n"
                                 "\"Open quote,1288,1288\n");
   const Status s = list->add_csv(csv);
@@ -278,18 +270,18 @@ TEST(UserDictionaryTest, MissingOrWrongDictionariesAreErrorsNamingTheFile) {
   };
   expect_error(temp_path("no-such-names.dic"), "not found");
   // The CSV instead of the compiled dictionary.
-  expect_error(write("source.dic", read(std::string(TONELINT_SOURCE_DIR) + "/dictionaries/brand-names.csv")),
+  expect_error(temp_file("source.dic", read_file(std::string(TONELINT_SOURCE_DIR) + "/dictionaries/brand-names.csv")),
                "not a compiled dictionary");
-  const std::string dic = read(kBrandDic);
-  expect_error(write("truncated.dic", dic.substr(0, dic.size() / 2)), "not a compiled dictionary");
-  expect_error(write("tiny.dic", "abc"), "too short");
+  const std::string dic = read_file(kBrandDic);
+  expect_error(temp_file("truncated.dic", dic.substr(0, dic.size() / 2)), "not a compiled dictionary");
+  expect_error(temp_file("tiny.dic", "abc"), "too short");
   expect_error(std::string(TONELINT_IPADIC_DIR) + "/sys.dic", "system dictionary");
   std::string euc = dic;
   euc.replace(40, 6, "EUC-JP");
-  expect_error(write("euc.dic", euc), "not UTF-8");
+  expect_error(temp_file("euc.dic", euc), "not UTF-8");
   std::string other = dic;
   other[16] = static_cast<char>(other[16] + 1);  // left context size
-  expect_error(write("other-system.dic", other), "another system dictionary");
+  expect_error(temp_file("other-system.dic", other), "another system dictionary");
   auto comma = MecabModel::load("", {"/tmp/a,b.dic"});
   ASSERT_FALSE(comma.ok());
   EXPECT_NE(comma.status().message().find("comma"), std::string::npos);
@@ -299,7 +291,7 @@ TEST(UserDictionaryTest, ACorruptDictionaryIsAnErrorNeverACrash) {
   // MeCab maps a user dictionary and trusts it: a random byte flipped in its double array
   // or entries crashes a tagger about one time in three. Every corrupt copy must either
   // be refused or tokenize safely.
-  const std::string dic = read(kBrandDic);
+  const std::string dic = read_file(kBrandDic);
   ASSERT_GT(dic.size(), 100u);
   std::mt19937 random(20240611);
   int refused = 0;
@@ -327,7 +319,7 @@ TEST(UserDictionaryTest, ACorruptDictionaryIsAnErrorNeverACrash) {
 
 TEST(UserDictionaryTest, WithoutItsCsvADictionaryStillNamesJapaneseText) {
   fs::remove(temp_path("alone-names.csv"));
-  const std::string copy = write("alone-names.dic", read(kBrandDic));
+  const std::string copy = temp_file("alone-names.dic", read_file(kBrandDic));
   auto model = MecabModel::load("", {copy});
   ASSERT_TRUE(model.ok()) << model.status().to_string();
   EXPECT_TRUE((*model)->names().empty());
@@ -336,7 +328,7 @@ TEST(UserDictionaryTest, WithoutItsCsvADictionaryStillNamesJapaneseText) {
   // English text is not MeCab's: its names come from the CSV.
   EXPECT_TRUE(names_in(*analyze_with(*model, "Try Simply Sync today.")).empty());
   // A broken CSV beside a dictionary is an error naming it.
-  write("alone-names.csv", "\"broken\n");
+  temp_file("alone-names.csv", "\"broken\n");
   auto broken = MecabModel::load("", {copy});
   ASSERT_FALSE(broken.ok());
   EXPECT_NE(broken.status().to_string().find("alone-names.csv:1"), std::string::npos) << broken.status().to_string();
