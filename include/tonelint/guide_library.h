@@ -6,7 +6,7 @@
 // it to the end, so each request sees a guide entirely as it was or entirely as it is now.
 // A reload builds the new guides beside the old ones and swaps the snapshot pointer. Guides
 // that extend one base share it (and its word lists): the base is found again by the bytes
-// of its files. Thread-safe.
+// of its files. A reload reads every file again, word lists included. Thread-safe.
 //
 //   auto library = tonelint::GuideLibrary::open({"guides/"}, dictionaries);  // the service
 //   auto snapshot = (*library)->snapshot();           // per request

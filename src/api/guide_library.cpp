@@ -187,7 +187,10 @@ std::shared_ptr<const LoadedGuide> GuideLibrary::load(const std::string& path, b
     if (!reload_if_changed) return it->second.guide;
     const FileStamp stamp = stamp_of(path);
     if (stamp == it->second.stamp) return it->second.guide;
-    // Edited since it was loaded: load it again, and compile its rules afresh.
+    // Edited since it was loaded: load it again, and compile its rules afresh. Its word
+    // lists and bases are read again too (the cache knows guide files by content, not
+    // the word lists they name, which may have changed with it).
+    impl.cache = GuideCache();
     it->second.stamp = stamp;
     it->second.guide = impl.load_one(path, it->second.guide->generation + 1);
     impl.publish();
@@ -208,6 +211,9 @@ ReloadReport GuideLibrary::reload(bool only_changed) {
   Impl& impl = *impl_;
   std::lock_guard<std::mutex> loading(impl.load_mutex);
   ReloadReport report;
+  // Everything read again (a word list may have changed under an unchanged guide file);
+  // the guides of this one reload still share their bases.
+  impl.cache = GuideCache();
   std::vector<std::shared_ptr<const LoadedGuide>> next = impl.served;
   bool changed = false;
   for (std::size_t i = 0; i < impl.served_files.size(); ++i) {
