@@ -67,7 +67,9 @@ struct Finding {
 struct ContextValue {
   std::string dimension;
   std::string value;
-  std::string source;  // "flag" (given in CheckOptions), "front matter" or "guide default"
+  // "flag" (given in CheckOptions), "front matter", "guide default", or (a Workspace check)
+  // "config"; DocumentCheck::context (workspace.h) names the config file and pattern too.
+  std::string source;
 };
 
 struct CheckResult {
