@@ -97,6 +97,9 @@ struct CheckRequest {
   CheckOptions options;  // format, reported filename, explicit context values (win over all)
   std::optional<Severity> min_level;  // wins over the config's; default suggestion (all)
   std::optional<Severity> fail_on;    // wins over the config's; default error
+  // Findings kept at most, the first in text order (the rest are counted by level in the
+  // JSON report's summary); a check that only reports needs no more than it shows.
+  std::size_t keep_at_most = static_cast<std::size_t>(-1);
 };
 
 struct DocumentCheck {
@@ -109,6 +112,14 @@ struct DocumentCheck {
   Severity fail_on = Severity::kError;
   std::size_t failing = 0;            // findings at or above `fail_on` (of the fixed text, after fix())
 };
+
+// "error", "warning" or "suggestion" (a --min-level or --fail-on value); nullopt otherwise.
+std::optional<Severity> parse_severity(std::string_view name);
+
+// Every phrase of the guide's rules that analyses to no words (punctuation only), at its
+// rule's file:line:column. The loader cannot tell (it has no analyser) and a check finds it
+// only in a context that uses the rule, so a run checks each guide once before it starts.
+std::vector<Status> check_guide_phrases(const ToneGuide& guide);
 
 // Whether `level` is `threshold` or more severe.
 bool at_or_above(Severity level, Severity threshold);

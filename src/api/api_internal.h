@@ -47,6 +47,7 @@ Level level_of(Severity severity);
 struct CheckExtras {
   Context configured;
   Level min_level = Level::kSuggestion;
+  std::size_t keep_at_most = static_cast<std::size_t>(-1);
 };
 
 // Which step refused the text: loading it (encoding, binary) or checking it (front

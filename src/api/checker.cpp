@@ -226,6 +226,7 @@ Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const Chec
     Lease lease(impl, std::move(*session));
     LintLimits limits;
     limits.min_level = extras.min_level;
+    limits.keep_at_most = extras.keep_at_most;
     auto lint = [&](const SourceText& next) { return (*lease).lint(next, **extractor, *flags, extras.configured, limits); };
     auto report = lint(**source);
     if (!report.ok()) {

@@ -7,6 +7,7 @@
 #include "api/api_internal.h"
 #include "config/draft_finder.h"
 #include "config/repo_config.h"
+#include "engine/phrase_check.h"
 #include "extract/extractor.h"
 
 namespace tonelint {
@@ -87,6 +88,26 @@ const std::string& ProjectConfig::guide() const { return impl_->config->guide();
 std::optional<Severity> ProjectConfig::min_level() const { return severity_of(impl_->config->min_level()); }
 std::optional<Severity> ProjectConfig::fail_on() const { return severity_of(impl_->config->fail_on()); }
 bool ProjectConfig::gitignore() const { return impl_->config->gitignore(); }
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  if (name == "error") return Severity::kError;
+  if (name == "warning") return Severity::kWarning;
+  if (name == "suggestion") return Severity::kSuggestion;
+  return std::nullopt;
+}
+
+std::vector<Status> check_guide_phrases(const ToneGuide& guide) {
+  std::vector<Status> problems;
+  const Status failed = guard_status("checking the guide's phrases", [&]() -> Status {
+    auto analyzer = Analyzer::create(guide.dictionaries()->impl().model);
+    if (!analyzer.ok()) return analyzer.status();
+    PhraseCheck check(**analyzer);
+    problems = check.check(*guide.impl().guide);
+    return Status();
+  });
+  if (!failed.ok()) problems.push_back(failed);
+  return problems;
+}
 
 bool at_or_above(Severity level, Severity threshold) {
   return static_cast<int>(level) <= static_cast<int>(threshold);  // kError is 0, the most severe
@@ -209,6 +230,7 @@ DocumentCheck run_check(const DocumentSetup& setup, const CheckRequest& request,
   CheckExtras extras;
   extras.configured = context_of(setup.settings.configured);
   extras.min_level = level_of(out.min_level);
+  extras.keep_at_most = request.keep_at_most;
   TextFault fault = TextFault::kNone;
   const Status status = guard_status("checking the text", [&] { return call(*setup.guide->checker, extras, &fault, &out); });
   if (!status.ok()) {

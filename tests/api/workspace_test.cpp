@@ -147,6 +147,13 @@ TEST(WorkspaceApi, ConfigContextsAndLevelsGovernAPath) {
   const DocumentCheck all = workspace.check(setup, text, request);
   ASSERT_EQ(all.failure, CheckFailure::kNone);
   EXPECT_GT(all.result.findings.size(), checked.result.findings.size());
+
+  // A check that only reports may keep the first few; the rest are counted, not kept.
+  request.keep_at_most = 1;
+  const DocumentCheck first = workspace.check(setup, text, request);
+  ASSERT_EQ(first.failure, CheckFailure::kNone);
+  ASSERT_EQ(first.result.findings.size(), 1u);
+  EXPECT_EQ(first.result.findings[0].offset, all.result.findings[0].offset);
 }
 
 TEST(WorkspaceApi, ExcludedPathsAndBrokenConfigs) {
@@ -201,6 +208,19 @@ TEST(WorkspaceApi, FixLoopAppliesSafeRewrites) {
     ASSERT_TRUE(rule) << f.rule;
     EXPECT_EQ(rule->id, f.rule);
   }
+}
+
+TEST(WorkspaceApi, LevelsByNameAndTheShippedGuidesPhrases) {
+  EXPECT_EQ(parse_severity("warning"), Severity::kWarning);
+  EXPECT_FALSE(parse_severity("warn"));
+  EXPECT_TRUE(at_or_above(Severity::kError, Severity::kWarning));
+  EXPECT_FALSE(at_or_above(Severity::kSuggestion, Severity::kWarning));
+  EXPECT_EQ(level_in_force(std::nullopt, Severity::kWarning, Severity::kError), Severity::kWarning);
+  EXPECT_EQ(level_in_force(Severity::kSuggestion, Severity::kWarning, Severity::kError), Severity::kSuggestion);
+  GuideLibrary library(dictionaries());
+  const auto shipped = library.load(kShippedGuide, false);
+  ASSERT_TRUE(shipped->ok()) << shipped->status.to_string();
+  EXPECT_TRUE(check_guide_phrases(shipped->guide()).empty());
 }
 
 TEST(GuideLibraryApi, AGuideEditedIsLoadedAgainAndAFailureSaysWhy) {
