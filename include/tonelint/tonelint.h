@@ -43,16 +43,23 @@ tonelint_checker *tonelint_checker_new(const tonelint_guide *guide, char **error
 void tonelint_checker_free(tonelint_checker *checker);
 
 /* Checks UTF-8 `text` (`length` bytes). `options_json` may be NULL or an object with
- * "format" ("text", "markdown", ...), "filename" and "context" ({"channel": "chat", ...}).
- * Returns DESIGN.md's JSON report: {"files": [{..., "diagnostics": [...]}], "summary": {...}}. */
+ * "format" (the text's: "text", "markdown", ...), "filename", "context" ({"channel": "chat",
+ * ...}) and "report" (the output's: "json" by default, or any name of
+ * tonelint_report_formats(): "sarif", "junit", ...).
+ * Returns that report; json is DESIGN.md's {"files": [{..., "diagnostics": [...]}], "summary": {...}}. */
 char *tonelint_check(tonelint_checker *checker, const char *text, size_t length, const char *options_json,
                      char **error);
 
 /* Applies the suggested rewrites (the safe ones, or all when `all` is non-zero), re-checking
  * after each pass. Returns {"text": fixed text, "applied": n, "edits": [...], "files": [...],
- * "summary": {...}}, the report being that of the fixed text. */
+ * "summary": {...}}, the report being that of the fixed text. Options as tonelint_check's,
+ * but "report" may only be "json" (no other format carries the fixed text): check the
+ * fixed text with tonelint_check for another. */
 char *tonelint_fix(tonelint_checker *checker, const char *text, size_t length, const char *options_json, int all,
                    char **error);
+
+/* The report formats: [{"name": "text", "description": ..., "mime_type": "text/plain; ..."}, ...]. */
+char *tonelint_report_formats(void);
 
 /* Frees a string returned by this API. */
 void tonelint_free(char *string);

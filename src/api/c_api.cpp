@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "api/json_api.h"
+#include "report/report_format.h"
 #include "tonelint/checker.h"
+#include "tonelint/report.h"
 #include "tonelint/tone_guide.h"
 
 #ifndef TONELINT_VERSION
@@ -50,14 +52,52 @@ std::vector<std::string> split_commas(const std::string& list) {
   return out;
 }
 
-tonelint::Result<tonelint::CheckOptions> options_of(const char* options_json) {
-  if (options_json == nullptr || *options_json == '\0') return tonelint::CheckOptions{};
+// The check options, and the report's format ("report": "sarif", ...; json by default).
+struct CallOptions {
+  tonelint::CheckOptions check;
+  std::string report = "json";
+};
+
+tonelint::Status report_error(const std::string& message) {
+  return tonelint::Status(tonelint::ErrorCode::kInvalidArgument, message, tonelint::Location{"report"});
+}
+
+tonelint::Result<CallOptions> options_of(const char* options_json) {
+  if (options_json == nullptr || *options_json == '\0') return CallOptions{};
   nlohmann::json parsed = nlohmann::json::parse(options_json, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     return tonelint::Status(tonelint::ErrorCode::kInvalidArgument, "options are not valid JSON",
                             tonelint::Location{"options"});
   }
-  return tonelint::api::check_options_from_json(parsed, {});
+  auto check = tonelint::api::check_options_from_json(parsed, {"report"});
+  if (!check.ok()) return check.status();
+  CallOptions out{std::move(*check)};
+  if (auto r = parsed.find("report"); r != parsed.end() && !r->is_null()) {
+    if (!r->is_string()) return report_error(std::string("'report' must be a string, got ") + r->type_name());
+    out.report = r->get<std::string>();
+    if (tonelint::report::find_report_format(out.report) == nullptr) {
+      return report_error("unknown report '" + out.report + "' (expected " + tonelint::report::report_format_list() + ")");
+    }
+  }
+  return out;
+}
+
+// The report of a check in the format asked for: to_json's bytes for json (as before
+// "report" existed), else the report writer's.
+tonelint::Result<std::string> report_of(const tonelint::CheckResult& result, const tonelint::Checker& checker,
+                                        const std::string& format) {
+  if (format == "json") return tonelint::to_json(result);
+  tonelint::ReportOptions options;
+  options.guide = checker.guide_ptr();
+  options.version = TONELINT_VERSION;
+  return tonelint::render_report(format, std::span<const tonelint::CheckResult>(&result, 1), options);
+}
+
+// A fix answers with the fixed text, which only its JSON carries (refused before the fix
+// runs: see check_or_fix).
+tonelint::Result<std::string> report_of(const tonelint::FixResult& result, const tonelint::Checker&,
+                                        const std::string&) {
+  return tonelint::to_json(result);
 }
 
 // Runs `body` (which returns a pointer) so that no exception escapes: one becomes an
@@ -76,9 +116,10 @@ auto guarded(char** error, F&& body) -> decltype(body()) {
 }
 
 // tonelint_check and tonelint_fix: the same checks of their arguments, then `run` on the
-// text and the parsed options, whose result goes out as JSON.
+// text and the parsed options, whose result goes out as the report asked for (json only
+// when `json_only`).
 template <typename Run>
-char* check_or_fix(const char* function, tonelint_checker* checker, const char* text, size_t length,
+char* check_or_fix(const char* function, bool json_only, tonelint_checker* checker, const char* text, size_t length,
                    const char* options_json, char** error, Run&& run) {
   return guarded(error, [&]() -> char* {
     if (checker == nullptr || text == nullptr) {
@@ -90,13 +131,25 @@ char* check_or_fix(const char* function, tonelint_checker* checker, const char* 
       set_error(error, options.status().to_string());
       return nullptr;
     }
+    if (json_only && options->report != "json") {
+      set_error(error, report_error(std::string(function) +
+                                    " answers JSON only (the other reports cannot carry the fixed text); check the "
+                                    "fixed text with tonelint_check for a " + options->report + " report")
+                           .to_string());
+      return nullptr;
+    }
     const std::string_view bytes(text, length == TONELINT_NUL_TERMINATED ? std::strlen(text) : length);
-    auto result = run(checker->checker, bytes, *options);
+    auto result = run(checker->checker, bytes, options->check);
     if (!result.ok()) {
       set_error(error, result.status().to_string());
       return nullptr;
     }
-    return copy_string(tonelint::to_json(*result));
+    auto report = report_of(*result, checker->checker, options->report);
+    if (!report.ok()) {
+      set_error(error, report.status().to_string());
+      return nullptr;
+    }
+    return copy_string(*report);
   });
 }
 
@@ -144,7 +197,7 @@ void tonelint_checker_free(tonelint_checker* checker) { delete checker; }
 
 char* tonelint_check(tonelint_checker* checker, const char* text, size_t length, const char* options_json,
                      char** error) {
-  return check_or_fix("tonelint_check", checker, text, length, options_json, error,
+  return check_or_fix("tonelint_check", /*json_only=*/false, checker, text, length, options_json, error,
                       [](const tonelint::Checker& c, std::string_view bytes, const tonelint::CheckOptions& options) {
                         return c.check(bytes, options);
                       });
@@ -153,10 +206,20 @@ char* tonelint_check(tonelint_checker* checker, const char* text, size_t length,
 char* tonelint_fix(tonelint_checker* checker, const char* text, size_t length, const char* options_json, int all,
                    char** error) {
   const tonelint::FixMode mode = all != 0 ? tonelint::FixMode::kAll : tonelint::FixMode::kSafe;
-  return check_or_fix("tonelint_fix", checker, text, length, options_json, error,
+  return check_or_fix("tonelint_fix", /*json_only=*/true, checker, text, length, options_json, error,
                       [mode](const tonelint::Checker& c, std::string_view bytes, const tonelint::CheckOptions& options) {
                         return c.fix(bytes, options, mode);
                       });
+}
+
+char* tonelint_report_formats(void) {
+  return guarded(nullptr, [] {
+    nlohmann::json formats = nlohmann::json::array();
+    for (const tonelint::ReportFormatInfo& f : tonelint::report_formats()) {
+      formats.push_back({{"name", f.name}, {"description", f.description}, {"mime_type", f.mime_type}});
+    }
+    return copy_string(formats.dump());
+  });
 }
 
 void tonelint_free(char* string) { std::free(string); }

@@ -17,7 +17,6 @@
 
 #include "cli/commands.h"
 #include "cli/ordered_pipeline.h"
-#include "cli/text_report.h"
 #include "cli/terminal.h"
 #include "config/draft_finder.h"
 #include "engine/phrase_check.h"
@@ -33,6 +32,7 @@
 #include "report/escape.h"
 #include "report/json_report.h"
 #include "report/report.h"
+#include "report/report_format.h"
 
 namespace tonelint::cli {
 namespace {
@@ -221,9 +221,9 @@ class GuideSet {
 };
 
 int run_check(CheckOptions options) {
-  if (options.format != "text" && !report::is_report_format(options.format)) {
-    std::cerr << "tonelint check: unknown --format '" << options.format
-              << "' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)\n";
+  if (!report::is_report_format(options.format)) {
+    std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected " << report::report_format_list()
+              << ")\n";
     return kExitUsage;
   }
   bool colored = false;
@@ -348,7 +348,10 @@ int run_check(CheckOptions options) {
   report::JsonSummary summary;  // counts and score, for the JSON report and the stderr line
   std::unique_ptr<report::ReportWriter> writer = report::make_report_writer(
       options.format, std::cout,
-      {draft_guides.empty() ? nullptr : draft_guides.front().get(), TONELINT_VERSION, fail_on_flag.value_or(Level::kError)});
+      {draft_guides.empty() ? nullptr : draft_guides.front().get(), TONELINT_VERSION, fail_on_flag.value_or(Level::kError),
+       &palette});
+  // --diff and --fix on stdin replace the text report with the diff or the fixed text.
+  const bool text_report = options.format == "text";
   auto report_outcome = [&](FileOutcome&& f) {
     // stderr lines of this file, written above the progress bar (if any) in one piece.
     std::ostringstream notes;
@@ -395,14 +398,12 @@ int run_check(CheckOptions options) {
       entry.config_path = f.plan->config->path().string();
       entry.config_patterns = &f.plan->context.matched;
     }
-    if (writer != nullptr) {
-      writer->add_file(entry);
-    } else if (options.diff) {
+    if (text_report && options.diff) {
       std::cout << f.diff;
-    } else if (f.from_stdin && !options.fix.empty()) {
+    } else if (text_report && f.from_stdin && !options.fix.empty()) {
       std::cout << f.source->bytes();  // --fix on stdin: the fixed text, as editors expect
     } else {
-      print_text(std::cout, entry, palette);
+      writer->add_file(entry);
     }
   };
   const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
@@ -461,7 +462,7 @@ std::function<int()> add_check_command(CLI::App& app) {
   cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML); default: .tonelint.yaml's, else the shipped one");
   options->context.add_to(*cmd);
-  cmd->add_option("--format", options->format, "Output format: text, json, sarif, github, rdjsonl, checkstyle or junit")
+  cmd->add_option("--format", options->format, "Output format: " + report::report_format_list())
       ->capture_default_str();
   cmd->add_option("--fail-on", options->fail_on,
                   "Exit 1 on findings at or above this level: error, warning or suggestion (default: the config's "

@@ -1,6 +1,6 @@
 // What `tonelint check` does for a person at a terminal: colour (off when NO_COLOR is set,
-// with --no-color, or when the stream is not a terminal), source lines with the span
-// underlined in display columns, and a progress bar on stderr for long runs.
+// with --no-color, or when the stream is not a terminal) over the text report, and a
+// progress bar on stderr for long runs.
 #pragma once
 
 #include <atomic>
@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "guide/guide.h"
+#include "report/text_style.h"
 
 namespace tonelint::cli {
 
@@ -20,41 +21,20 @@ namespace tonelint::cli {
 bool parse_color_mode(const std::string& mode, int fd, bool* colored);
 
 // ANSI styles, or nothing when colour is off.
-class Palette {
+class Palette : public report::TextStyle {
  public:
   explicit Palette(bool on) : on_(on) {}
-  std::string level(Level level, std::string_view text) const;
-  std::string bold(std::string_view text) const { return wrap("1", text); }
-  std::string dim(std::string_view text) const { return wrap("2", text); }
-  std::string removed(std::string_view text) const { return wrap("31", text); }
-  std::string added(std::string_view text) const { return wrap("32", text); }
-  std::string marker(Level level, std::string_view text) const;
+  std::string level(Level level, std::string_view text) const override;
+  std::string bold(std::string_view text) const override { return wrap("1", text); }
+  std::string dim(std::string_view text) const override { return wrap("2", text); }
+  std::string removed(std::string_view text) const override { return wrap("31", text); }
+  std::string added(std::string_view text) const override { return wrap("32", text); }
+  std::string marker(Level level, std::string_view text) const override;
 
  private:
   std::string wrap(std::string_view code, std::string_view text) const;
   bool on_;
 };
-
-// Terminal columns of `text`: East Asian wide and full-width characters take two;
-// combining marks, ZWJ and variation selectors none.
-std::size_t display_width(std::string_view text);
-// The marker line under `line`: spaces up to the span (tabs kept, so it lines up), then
-// one '^' per column of the span (at least one).
-std::string marker_line(std::string_view line, std::size_t start_byte, std::size_t end_byte);
-
-// The part of a source line shown under a finding: the span with up to `context` code
-// points either side (a span longer than 2 × `context` is cut too), an ellipsis where the
-// line was cut, never splitting a UTF-8 sequence. Control characters become their Unicode
-// control pictures (␛ for ESC) and C1 controls, bidi overrides and bad bytes U+FFFD, so
-// the draft's bytes cannot drive the terminal; tabs stay, for the marker to line up.
-// Printing whole lines made the output quadratic: 1,000 findings on a 25 KB line, 37 MB.
-struct LineWindow {
-  std::string text;
-  std::size_t start_byte = 0, end_byte = 0;  // the span, in `text`
-};
-inline constexpr std::size_t kLineWindowContext = 60;
-LineWindow line_window(std::string_view line, std::size_t start_byte, std::size_t end_byte,
-                       std::size_t context = kLineWindowContext);
 
 // "checking  412/3000 ▕████▏ 13%" redrawn on stderr, from its own thread, at most ten
 // times a second; cleared when stopped. Workers only bump an atomic counter.

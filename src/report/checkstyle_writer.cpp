@@ -42,6 +42,8 @@ class CheckstyleWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out) { return std::make_unique<CheckstyleWriter>(out); }
+std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out, const RunInfo&) {
+  return std::make_unique<CheckstyleWriter>(out);
+}
 
 }  // namespace tonelint::report

@@ -82,6 +82,8 @@ class GithubWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out) { return std::make_unique<GithubWriter>(out); }
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out, const RunInfo&) {
+  return std::make_unique<GithubWriter>(out);
+}
 
 }  // namespace tonelint::report

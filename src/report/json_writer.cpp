@@ -34,6 +34,8 @@ class JsonWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out) { return std::make_unique<JsonWriter>(out); }
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out, const RunInfo&) {
+  return std::make_unique<JsonWriter>(out);
+}
 
 }  // namespace tonelint::report

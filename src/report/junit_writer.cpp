@@ -106,8 +106,8 @@ class JunitWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, RunInfo run) {
-  return std::make_unique<JunitWriter>(out, std::move(run));
+std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, const RunInfo& run) {
+  return std::make_unique<JunitWriter>(out, run);
 }
 
 }  // namespace tonelint::report

@@ -56,6 +56,8 @@ class RdjsonlWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_rdjsonl_writer(std::ostream& out) { return std::make_unique<RdjsonlWriter>(out); }
+std::unique_ptr<ReportWriter> make_rdjsonl_writer(std::ostream& out, const RunInfo&) {
+  return std::make_unique<RdjsonlWriter>(out);
+}
 
 }  // namespace tonelint::report

@@ -1,6 +1,7 @@
-// Machine-readable reports of `tonelint check` for CI and review tools: SARIF, GitHub
-// workflow commands, reviewdog rdjsonl, checkstyle XML and JUnit XML. Each format lives in
-// its own file; they all read the same per-file results the text and JSON outputs read.
+// The reports of `tonelint check`: text for a person, JSON, and for CI and review tools
+// SARIF, GitHub workflow commands, reviewdog rdjsonl, checkstyle XML and JUnit XML. Each
+// format lives in its own file (<name>_writer.cpp) and has one row in the table of
+// report_format.cpp; they all read the same per-file results.
 #pragma once
 
 #include <array>
@@ -34,11 +35,14 @@ struct FileEntry {
   const std::array<std::string, kDimensionCount>* config_patterns = nullptr;
 };
 
+class TextStyle;
+
 // What a report says of the run as a whole.
 struct RunInfo {
   const Guide* guide = nullptr;   // for rule descriptions when a file names none; may be null
   std::string version;            // tonelint's version
   Level fail_on = Level::kError;  // findings at or above this level fail (JUnit)
+  const TextStyle* style = nullptr;  // the text report's decoration (colour); null: plain
 };
 
 // One report, streamed: each file is written (or, where the format needs totals first,
@@ -53,31 +57,9 @@ class ReportWriter {
   virtual Status finish(const JsonSummary& summary) = 0;
 };
 
-// The writer of a format: json, sarif, github, rdjsonl, checkstyle or junit; null for
-// another name (text is the CLI's own).
+// The writer of a format named in report_formats() (report_format.h); null for another name.
 std::unique_ptr<ReportWriter> make_report_writer(std::string_view format, std::ostream& out, RunInfo run);
 bool is_report_format(std::string_view format);
-
-std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out);
-std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, RunInfo run);
-std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out);
-std::unique_ptr<ReportWriter> make_rdjsonl_writer(std::ostream& out);
-std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out);
-std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, RunInfo run);
-
-struct ReportInput {
-  std::vector<FileEntry> files;
-  const Guide* guide = nullptr;  // for rule descriptions when a file names none; may be null
-  std::string version;           // tonelint's version
-  Level fail_on = Level::kError;  // findings at or above this level fail (JUnit)
-};
-
-// A whole report at once, for callers that hold every file (the same bytes as streaming).
-void write_sarif(std::ostream& out, const ReportInput& input);
-void write_github(std::ostream& out, const ReportInput& input);
-void write_rdjsonl(std::ostream& out, const ReportInput& input);
-void write_checkstyle(std::ostream& out, const ReportInput& input);
-void write_junit(std::ostream& out, const ReportInput& input);
 
 // --- shared helpers (report_common.cpp) ---
 

@@ -153,8 +153,8 @@ class SarifWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, RunInfo run) {
-  return std::make_unique<SarifWriter>(out, std::move(run));
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const RunInfo& run) {
+  return std::make_unique<SarifWriter>(out, run);
 }
 
 }  // namespace tonelint::report

@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_api.h"
+#include "report/report_format.h"
+#include "tonelint/report.h"
 #include "server/request_framing.h"
 
 namespace tonelint::server {
@@ -461,7 +463,28 @@ void HttpServer::install_check_routes() {
         }
         if (*m == "all") mode = FixMode::kAll;
       }
-      std::vector<std::string> also = {"text", "guide"};
+      // "report": the output format ("format" is the text's); json, today's body, by default.
+      const report::ReportFormat* report_format = report::find_report_format("json");
+      if (auto r = body.find("report"); r != body.end() && !r->is_null()) {
+        report_format = r->is_string() ? report::find_report_format(r->get_ref<const std::string&>()) : nullptr;
+        if (report_format == nullptr) {
+          send_error(res, 400,
+                     (r->is_string() ? "unknown report '" + r->get<std::string>() + "'"
+                                     : std::string("'report' must be a string, got ") + r->type_name()) +
+                         " (expected " + report::report_format_list() + ")",
+                     "report");
+          return;
+        }
+        // The fixed text is the answer of /v1/fix, and only its JSON carries it.
+        if (fix && report_format->name != "json") {
+          send_error(res, 400,
+                     "/v1/fix answers JSON only (the other reports cannot carry the fixed text); "
+                     "send the fixed text to /v1/check for a " + std::string(report_format->name) + " report",
+                     "report");
+          return;
+        }
+      }
+      std::vector<std::string> also = {"text", "guide", "report"};
       if (fix) also.push_back("mode");
       auto options = api::check_options_from_json(body, also);
       if (!options.ok()) {
@@ -496,7 +519,16 @@ void HttpServer::install_check_routes() {
         auto result = served->checker->check(draft, *options);
         if (!result.ok()) return report_error(result.status());
         for (const Finding& f : result->findings) rules.push_back(f.rule);
-        send_json(res, 200, to_json(*result));
+        if (report_format->name == "json") {
+          send_json(res, 200, to_json(*result));  // no trailing newline, as before "report" existed
+        } else {
+          ReportOptions report_options;
+          report_options.guide = served->checker->guide_ptr();
+          auto rendered = render_report(report_format->name, std::span<const CheckResult>(&*result, 1), report_options);
+          if (!rendered.ok()) return report_error(rendered.status());
+          res.status = 200;
+          res.set_content(*rendered, std::string(report_format->mime_type));
+        }
       }
       metrics_.record_findings(rules);
     };
