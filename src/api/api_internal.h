@@ -40,7 +40,7 @@ std::shared_ptr<const ToneGuide> make_tone_guide(std::shared_ptr<const Guide> gu
 Status guide_load_status(const GuideLoad& load, const std::string& path);
 
 Severity severity_of(Level level);
-Level level_of(Severity severity);
+Level engine_level(Severity severity);
 
 // What the workspace adds to a plain Checker::check: the config's context for the path
 // (front matter wins over it) and the least severe level kept.

@@ -31,7 +31,7 @@ Severity severity_of(Level level) {
   return Severity::kWarning;
 }
 
-Level level_of(Severity severity) {
+Level engine_level(Severity severity) {
   switch (severity) {
     case Severity::kError: return Level::kError;
     case Severity::kWarning: return Level::kWarning;

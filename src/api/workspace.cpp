@@ -229,7 +229,7 @@ DocumentCheck run_check(const DocumentSetup& setup, const CheckRequest& request,
   }
   CheckExtras extras;
   extras.configured = context_of(setup.settings.configured);
-  extras.min_level = level_of(out.min_level);
+  extras.min_level = engine_level(out.min_level);
   extras.keep_at_most = request.keep_at_most;
   TextFault fault = TextFault::kNone;
   const Status status = guard_status("checking the text", [&] { return call(*setup.guide->checker, extras, &fault, &out); });
