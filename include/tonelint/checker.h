@@ -67,7 +67,9 @@ struct Finding {
 struct ContextValue {
   std::string dimension;
   std::string value;
-  std::string source;  // "flag" (given in CheckOptions), "front matter" or "guide default"
+  // "flag" (given in CheckOptions), "front matter", "guide default", or (a Workspace check)
+  // "config"; DocumentCheck::context (workspace.h) names the config file and pattern too.
+  std::string source;
 };
 
 struct CheckResult {
@@ -127,6 +129,7 @@ class Checker {
   ~Checker();
 
   struct Impl;  // the library's own
+  Impl& impl() const { return *impl_; }
 
  private:
   explicit Checker(std::unique_ptr<Impl> impl);
@@ -135,6 +138,8 @@ class Checker {
 
 // DESIGN.md's JSON report of one checked text: {"files": [{...}], "summary": {...}},
 // byte for byte what `tonelint check --format json` prints for the same text and context.
+// Never throws: should the report fail to build (memory), the result is
+// {"error": {"message": ..., "code": "internal"}} instead.
 std::string to_json(const CheckResult& result);
 // {"text": fixed text, "applied": n, "edits": [...], "files": [...], "summary": {...}}:
 // the report of the fixed text, with the edits that made it.

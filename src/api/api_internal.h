@@ -7,6 +7,7 @@
 
 #include "engine/session.h"
 #include "guide/guide.h"
+#include "guide/guide_loader.h"
 #include "input/source_text.h"
 #include "tokenize/mecab_model.h"
 #include "tonelint/checker.h"
@@ -29,5 +30,33 @@ struct CheckState {
   FileReport report;
   int fixes = 0;  // rewrites that made `source` (fix results)
 };
+
+// A ToneGuide from a guide the loader built; `load` must be ok.
+std::shared_ptr<const ToneGuide> make_tone_guide(std::shared_ptr<const Guide> guide,
+                                                 std::shared_ptr<const Dictionaries> dictionaries);
+
+// ToneGuide::load's error for a guide that failed to load: the first error's place, every
+// other error in the message, one a line.
+Status guide_load_status(const GuideLoad& load, const std::string& path);
+
+Severity severity_of(Level level);
+Level engine_level(Severity severity);
+
+// What the workspace adds to a plain Checker::check: the config's context for the path
+// (front matter wins over it) and the least severe level kept.
+struct CheckExtras {
+  Context configured;
+  Level min_level = Level::kSuggestion;
+  std::size_t keep_at_most = static_cast<std::size_t>(-1);
+};
+
+// Which step refused the text: loading it (encoding, binary) or checking it (front
+// matter, a context value, its size).
+enum class TextFault : std::uint8_t { kNone, kInput, kCheck };
+
+Result<CheckResult> check_with(const Checker& checker, std::string_view text, const CheckOptions& options,
+                               const CheckExtras& extras, TextFault* fault);
+Result<FixResult> fix_with(const Checker& checker, std::string_view text, const CheckOptions& options, FixMode mode,
+                           const CheckExtras& extras, TextFault* fault);
 
 }  // namespace tonelint

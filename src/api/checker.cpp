@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_internal.h"
+#include "api/api_guard.h"
 #include "extract/extractor.h"
 #include "fix/fix_loop.h"
 #include "guide/did_you_mean.h"
@@ -21,10 +22,6 @@ const char* severity_name(Severity severity) {
   return "warning";
 }
 
-namespace {
-
-constexpr const char* kDefaultName = "<text>";
-
 Severity severity_of(Level level) {
   switch (level) {
     case Level::kError: return Severity::kError;
@@ -33,6 +30,19 @@ Severity severity_of(Level level) {
   }
   return Severity::kWarning;
 }
+
+Level engine_level(Severity severity) {
+  switch (severity) {
+    case Severity::kError: return Level::kError;
+    case Severity::kWarning: return Level::kWarning;
+    case Severity::kSuggestion: return Level::kSuggestion;
+  }
+  return Level::kWarning;
+}
+
+namespace {
+
+constexpr const char* kDefaultName = "<text>";
 
 // The caller's context as the engine's flags, each dimension and value checked against the
 // guide; an error names the option ("context.channel").
@@ -174,14 +184,16 @@ Checker::~Checker() = default;
 
 Result<Checker> Checker::create(std::shared_ptr<const ToneGuide> guide, const CheckerOptions& options) {
   if (!guide) return Status(ErrorCode::kInvalidArgument, "Checker::create: no guide");
-  auto impl = std::make_unique<Impl>();
-  impl->guide = std::move(guide);
-  impl->shared = std::make_shared<SharedRules>(options.compiled_contexts);
-  // One session up front: it fails here, not on the first check, if MeCab cannot start.
-  auto first = impl->acquire();
-  if (!first.ok()) return first.status();
-  impl->release(std::move(*first));
-  return Checker(std::move(impl));
+  return guard_api<Checker>("creating the checker", [&]() -> Result<Checker> {
+    auto impl = std::make_unique<Impl>();
+    impl->guide = std::move(guide);
+    impl->shared = std::make_shared<SharedRules>(options.compiled_contexts);
+    // One session up front: it fails here, not on the first check, if MeCab cannot start.
+    auto first = impl->acquire();
+    if (!first.ok()) return first.status();
+    impl->release(std::move(*first));
+    return Checker(std::move(impl));
+  });
 }
 
 const ToneGuide& Checker::guide() const { return *impl_->guide; }
@@ -192,8 +204,11 @@ namespace {
 // What check and fix share: the options resolved, the text loaded, a session borrowed for
 // the call and the first lint done; `then` finishes the job with them. No exception escapes.
 template <typename T, typename Then>
-Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const CheckOptions& options, const char* doing,
-                          Then then) {
+Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const CheckOptions& options,
+                          const CheckExtras& extras, TextFault* fault, const char* doing, Then then) {
+  TextFault ignored = TextFault::kNone;
+  if (fault == nullptr) fault = &ignored;
+  *fault = TextFault::kNone;
   try {
     const Guide& guide = *impl->guide->impl().guide;
     const std::string name = options.filename.empty() ? kDefaultName : options.filename;
@@ -202,13 +217,23 @@ Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const Chec
     auto flags = context_flags(guide, options.context);
     if (!flags.ok()) return flags.status();
     auto source = load_source_bytes(std::string(text), name);
-    if (!source.ok()) return source.status();
+    if (!source.ok()) {
+      *fault = TextFault::kInput;
+      return source.status();
+    }
     auto session = impl->acquire();
     if (!session.ok()) return session.status();
     Lease lease(impl, std::move(*session));
-    auto report = (*lease).lint(**source, **extractor, *flags);
-    if (!report.ok()) return report.status();
-    return then(guide, std::move(*source), **extractor, *flags, *lease, std::move(*report));
+    LintLimits limits;
+    limits.min_level = extras.min_level;
+    limits.keep_at_most = extras.keep_at_most;
+    auto lint = [&](const SourceText& next) { return (*lease).lint(next, **extractor, *flags, extras.configured, limits); };
+    auto report = lint(**source);
+    if (!report.ok()) {
+      *fault = TextFault::kCheck;
+      return report.status();
+    }
+    return then(guide, std::move(*source), lint, std::move(*report));
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kTooLarge, std::string("out of memory while ") + doing + " the text");
   } catch (const std::exception& e) {
@@ -218,23 +243,22 @@ Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const Chec
 
 }  // namespace
 
-Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& options) const {
+Result<CheckResult> check_with(const Checker& checker, std::string_view text, const CheckOptions& options,
+                               const CheckExtras& extras, TextFault* fault) {
   return with_first_lint<CheckResult>(
-      impl_.get(), text, options, "checking",
-      [](const Guide& guide, std::unique_ptr<SourceText> source, const Extractor&, const Context&, LintSession&,
-         FileReport report) -> Result<CheckResult> {
+      &checker.impl(), text, options, extras, fault, "checking",
+      [](const Guide& guide, std::unique_ptr<SourceText> source, const auto&, FileReport report) -> Result<CheckResult> {
         return result_of(guide, std::make_shared<CheckState>(CheckState{std::move(source), std::move(report), 0}));
       });
 }
 
-Result<FixResult> Checker::fix(std::string_view text, const CheckOptions& options, FixMode mode) const {
+Result<FixResult> fix_with(const Checker& checker, std::string_view text, const CheckOptions& options, FixMode mode,
+                           const CheckExtras& extras, TextFault* fault) {
   return with_first_lint<FixResult>(
-      impl_.get(), text, options, "fixing",
-      [mode](const Guide& guide, std::unique_ptr<SourceText> source, const Extractor& extractor, const Context& flags,
-             LintSession& session, FileReport report) -> Result<FixResult> {
-    FixOutcome fixed = fix_until_stable(*source, report, mode == FixMode::kAll, [&](const SourceText& next) {
-      return session.lint(next, extractor, flags);
-    });
+      &checker.impl(), text, options, extras, fault, "fixing",
+      [mode](const Guide& guide, std::unique_ptr<SourceText> source, const auto& lint,
+             FileReport report) -> Result<FixResult> {
+    FixOutcome fixed = fix_until_stable(*source, report, mode == FixMode::kAll, lint);
     FixResult out;
     for (std::size_t pass = 0; pass < fixed.passes.size(); ++pass) {
       for (AppliedEdit& e : fixed.passes[pass].edits) {
@@ -257,14 +281,52 @@ Result<FixResult> Checker::fix(std::string_view text, const CheckOptions& option
       });
 }
 
+Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& options) const {
+  return check_with(*this, text, options, CheckExtras{}, nullptr);
+}
+
+Result<FixResult> Checker::fix(std::string_view text, const CheckOptions& options, FixMode mode) const {
+  return fix_with(*this, text, options, mode, CheckExtras{}, nullptr);
+}
+
+namespace {
+
+// to_json's answer when the report itself cannot be built: still JSON, and says why.
+std::string json_fallback(const char* what) {
+  return std::string(R"({"error":{"code":"internal","message":"the report could not be built: )") + what + "\"}}";
+}
+
+template <typename Build>
+std::string json_or_fallback(Build build) noexcept {
+  try {
+    return build();
+  } catch (const std::bad_alloc&) {
+    return json_fallback("out of memory");
+  } catch (...) {
+    return json_fallback("internal error");
+  }
+}
+
+std::string fix_json(const FixResult& result);
+
+}  // namespace
+
 std::string to_json(const CheckResult& result) {
   if (!result.state) return "{}";
-  // Replacement characters rather than an exception should a message ever carry bad UTF-8.
-  return report_json(*result.state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json_or_fallback([&] {
+    // Replacement characters rather than an exception should a message ever carry bad UTF-8.
+    return report_json(*result.state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  });
 }
 
 std::string to_json(const FixResult& result) {
   if (!result.remaining.state) return "{}";
+  return json_or_fallback([&] { return fix_json(result); });
+}
+
+namespace {
+
+std::string fix_json(const FixResult& result) {
   nlohmann::json out = report_json(*result.remaining.state);
   out["text"] = result.text;
   out["applied"] = result.edits.size();
@@ -276,5 +338,7 @@ std::string to_json(const FixResult& result) {
   out["edits"] = std::move(edits);
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+}  // namespace
 
 }  // namespace tonelint

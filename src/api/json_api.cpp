@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/api_guard.h"
 #include "guide/did_you_mean.h"
 
 namespace tonelint::api {
@@ -15,7 +16,9 @@ const char* type_name(const nlohmann::json& v) { return v.type_name(); }
 
 }  // namespace
 
-Result<CheckOptions> check_options_from_json(const nlohmann::json& object, const std::vector<std::string>& also_allowed) {
+namespace {
+
+Result<CheckOptions> read_check_options(const nlohmann::json& object, const std::vector<std::string>& also_allowed) {
   if (!object.is_object()) {
     return field_error("", std::string("expected a JSON object, got ") + type_name(object));
   }
@@ -48,6 +51,12 @@ Result<CheckOptions> check_options_from_json(const nlohmann::json& object, const
     }
   }
   return options;
+}
+
+}  // namespace
+
+Result<CheckOptions> check_options_from_json(const nlohmann::json& object, const std::vector<std::string>& also_allowed) {
+  return guard_api<CheckOptions>("reading the request", [&] { return read_check_options(object, also_allowed); });
 }
 
 nlohmann::json guide_json(const ToneGuide& guide) {

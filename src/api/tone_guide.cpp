@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "api/api_internal.h"
+#include "api/api_guard.h"
 #include "guide/guide_loader.h"
 
 namespace tonelint {
@@ -46,13 +47,16 @@ Dictionaries::Dictionaries(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 Dictionaries::~Dictionaries() = default;
 
 Result<std::shared_ptr<const Dictionaries>> Dictionaries::load(const Options& options) {
-  const std::vector<std::string> user_dics =
-      options.user_dictionaries ? *options.user_dictionaries
-                                : MecabModel::user_dictionaries(shipped_user_dictionary_path());
-  auto model = MecabModel::load(options.mecab_dicdir, user_dics);
-  if (!model.ok()) return model.status();
-  return std::shared_ptr<const Dictionaries>(
-      std::make_shared<Dictionaries>(std::make_unique<Impl>(Impl{std::move(*model)})));
+  return guard_api<std::shared_ptr<const Dictionaries>>(
+      "loading the dictionaries", [&]() -> Result<std::shared_ptr<const Dictionaries>> {
+        const std::vector<std::string> user_dics =
+            options.user_dictionaries ? *options.user_dictionaries
+                                      : MecabModel::user_dictionaries(shipped_user_dictionary_path());
+        auto model = MecabModel::load(options.mecab_dicdir, user_dics);
+        if (!model.ok()) return model.status();
+        return std::shared_ptr<const Dictionaries>(
+            std::make_shared<Dictionaries>(std::make_unique<Impl>(Impl{std::move(*model)})));
+      });
 }
 
 const std::string& Dictionaries::mecab_dicdir() const { return impl_->model->dicdir(); }
@@ -61,33 +65,42 @@ const std::vector<std::string>& Dictionaries::user_dictionaries() const { return
 ToneGuide::ToneGuide(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ToneGuide::~ToneGuide() = default;
 
-Result<std::shared_ptr<const ToneGuide>> ToneGuide::load(const Options& options) {
-  const std::string path = options.guide_path.empty() ? shipped_guide_path() : options.guide_path;
-  if (path.empty()) {
-    return Status(ErrorCode::kNotFound,
-                  "no guide given and the shipped rules/tonelint.yaml is not beside the executable: set guide_path");
-  }
-  GuideLoad load = load_guide_file(path);
-  if (!load.ok()) {
-    if (load.errors.empty()) return Status(ErrorCode::kParse, "the guide could not be loaded", Location{path});
-    const Status& first = load.errors.front();
-    std::string message = first.message();
-    for (std::size_t i = 1; i < load.errors.size(); ++i) message.append("\n").append(load.errors[i].to_string());
-    return Status(first.code(), std::move(message), first.location());
-  }
-  std::shared_ptr<const Dictionaries> dictionaries = options.dictionaries;
-  if (!dictionaries) {
-    auto loaded = Dictionaries::load(options.dictionary_options);
-    if (!loaded.ok()) return loaded.status();
-    dictionaries = std::move(*loaded);
-  }
-  auto impl = std::make_unique<Impl>();
-  impl->guide = std::move(load.guide);
+Status guide_load_status(const GuideLoad& load, const std::string& path) {
+  if (load.errors.empty()) return Status(ErrorCode::kParse, "the guide could not be loaded", Location{path});
+  const Status& first = load.errors.front();
+  std::string message = first.message();
+  for (std::size_t i = 1; i < load.errors.size(); ++i) message.append("\n").append(load.errors[i].to_string());
+  return Status(first.code(), std::move(message), first.location());
+}
+
+std::shared_ptr<const ToneGuide> make_tone_guide(std::shared_ptr<const Guide> guide,
+                                                 std::shared_ptr<const Dictionaries> dictionaries) {
+  auto impl = std::make_unique<ToneGuide::Impl>();
+  impl->guide = std::move(guide);
   impl->dictionaries = std::move(dictionaries);
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
     impl->dimensions.push_back({kDimensionNames[d], impl->guide->allowed[d], impl->guide->defaults.values[d]});
   }
-  return std::shared_ptr<const ToneGuide>(std::make_shared<ToneGuide>(std::move(impl)));
+  return std::make_shared<ToneGuide>(std::move(impl));
+}
+
+Result<std::shared_ptr<const ToneGuide>> ToneGuide::load(const Options& options) {
+  return guard_api<std::shared_ptr<const ToneGuide>>("loading the guide", [&]() -> Result<std::shared_ptr<const ToneGuide>> {
+    const std::string path = options.guide_path.empty() ? shipped_guide_path() : options.guide_path;
+    if (path.empty()) {
+      return Status(ErrorCode::kNotFound,
+                    "no guide given and the shipped rules/tonelint.yaml is not beside the executable: set guide_path");
+    }
+    GuideLoad load = load_guide_file(path);
+    if (!load.ok()) return guide_load_status(load, path);
+    std::shared_ptr<const Dictionaries> dictionaries = options.dictionaries;
+    if (!dictionaries) {
+      auto loaded = Dictionaries::load(options.dictionary_options);
+      if (!loaded.ok()) return loaded.status();
+      dictionaries = std::move(*loaded);
+    }
+    return make_tone_guide(std::move(load.guide), std::move(dictionaries));
+  });
 }
 
 const std::string& ToneGuide::id() const { return impl_->guide->id; }

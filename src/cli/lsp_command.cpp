@@ -23,7 +23,7 @@ std::function<int()> add_lsp_command(CLI::App& app) {
     options.config = *config;
     options.version = TONELINT_VERSION;
     options.shipped_guide = [] { return shipped_guide(); };
-    options.load_model = [] { return MecabModel::load("", MecabModel::user_dictionaries(shipped_user_dictionary())); };
+    options.load_dictionaries = [] { return Dictionaries::load(); };
     return lsp::run_server(0, 1, options);
   };
 }

@@ -2,17 +2,43 @@
 
 #include <iostream>
 
-#include "guide/guide_loader.h"
+#include "input/line_index.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
-#include "report/report.h"
 
 namespace tonelint::lsp {
+namespace {
 
-const Extractor& extractor_for_document(std::string_view language_id, std::string_view path_or_uri) {
-  if (language_id == "plaintext") return *extractor_for_format("text");
-  if (const Extractor* by_language = extractor_for_format(language_id)) return *by_language;
-  return extractor_for_path(path_or_uri);
+WorkspaceOptions workspace_options(const LinterEnvironment& env) {
+  WorkspaceOptions options;
+  options.guide_override = env.guide_override;
+  options.config_override = env.config_override;
+  options.root = env.workspace_root.value_or("");
+  // Configs and guides are read afresh: an edited .tonelint.yaml or guide counts from the next lint.
+  options.reread_configs = true;
+  options.reload_changed_guides = true;
+  options.load_dictionaries = env.load_dictionaries;
+  options.shipped_guide = env.shipped_guide;
+  return options;
+}
+
+// Why a guide is not used, for window/showMessage.
+std::string guide_notice(const LoadedGuide& guide) {
+  const std::vector<Status>& errors = guide.guide_errors;
+  if (errors.empty()) return guide.status.to_string();
+  std::string message = "the tone guide has " + std::to_string(errors.size()) +
+                        (errors.size() == 1 ? " error" : " errors") + ", so nothing is checked: " +
+                        errors.front().to_string();
+  if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more)";
+  return message;
+}
+
+}  // namespace
+
+std::string document_format(std::string_view language_id, std::string_view path_or_uri) {
+  if (language_id == "plaintext") return "text";
+  if (std::string by_language = canonical_format(language_id); !by_language.empty()) return by_language;
+  return format_for_path(path_or_uri);
 }
 
 DocumentProblem problem_at(std::string_view text, const Status& status, std::string code) {
@@ -37,6 +63,8 @@ DocumentProblem problem_at(std::string_view text, const Status& status, std::str
   return problem;
 }
 
+DocumentLinter::DocumentLinter(const LinterEnvironment& env) : workspace_(workspace_options(env)) {}
+
 void DocumentLinter::notice(LintOutcome* out, std::string message) {
   if (message == last_notice_) return;  // not again on every keystroke
   std::cerr << "tonelint lsp: " << message << '\n';
@@ -44,71 +72,25 @@ void DocumentLinter::notice(LintOutcome* out, std::string message) {
   out->notice = std::move(message);
 }
 
-DocumentLinter::GuideState* DocumentLinter::guide_state(const std::string& path) {
-  std::error_code ec;
-  const auto mtime = std::filesystem::last_write_time(path, ec);
-  auto it = guides_.find(path);
-  if (it != guides_.end() && !ec && it->second.mtime == mtime) return &it->second;
-  // New, or edited since it was loaded: (re)load, and compile its rules afresh.
-  GuideState state;
-  state.mtime = mtime;
-  GuideLoad load = load_guide_file(path);
-  if (load.ok()) {
-    auto session = LintSession::create(load.guide, model_);
-    if (session.ok()) {
-      state.guide = load.guide;
-      state.session = std::move(*session);
-    } else {
-      state.error = session.status().to_string();
-    }
-  } else if (load.errors.empty()) {
-    state.error = path + ": the tone guide could not be loaded";
-  } else {
-    state.error = "the tone guide has " + std::to_string(load.errors.size()) +
-                  (load.errors.size() == 1 ? " error" : " errors") + ", so nothing is checked: " +
-                  load.errors.front().to_string();
-    if (load.errors.size() > 1) state.error += " (and " + std::to_string(load.errors.size() - 1) + " more)";
-  }
-  auto [entry, added] = guides_.insert_or_assign(path, std::move(state));
-  return &entry->second;
-}
-
 LintOutcome DocumentLinter::lint(const LintJob& job) {
   LintOutcome out;
   out.uri = job.uri;
   out.version = job.version;
-  if (!model_ && model_error_.empty()) {  // loaded once, on first use, for every guide
-    auto model = env_.load_model();
-    if (model.ok()) {
-      model_ = *model;
-    } else {
-      model_error_ = model.status().to_string();
-    }
-  }
-  if (!model_) {
-    notice(&out, "cannot load the MeCab dictionary: " + model_error_);
-    return out;
-  }
-  const DocumentConfig config = resolve_document_config(
-      {env_.guide_override, env_.config_override, job.path, env_.workspace_root}, env_.shipped_guide);
-  if (!config.error.empty()) {
-    notice(&out, config.error);
-    return out;
-  }
-  GuideState* guide = guide_state(config.guide_path);
-  if (!guide->session) {
-    notice(&out, guide->error);
-    return out;
-  }
-  // A config whose contexts name values the guide lacks is broken for every draft it governs.
-  if (config.config) {
-    if (Status s = config.config->check_against(*guide->guide); !s.ok()) {
-      notice(&out, s.to_string());
+  const DocumentSetup setup = workspace_.setup_for(job.path);
+  switch (setup.failure) {
+    case CheckFailure::kNone: break;
+    case CheckFailure::kDictionaries:
+      notice(&out, "cannot load the MeCab dictionary: " + setup.error.to_string());
       return out;
-    }
+    case CheckFailure::kGuide:
+      notice(&out, guide_notice(*setup.guide));
+      return out;
+    default:
+      notice(&out, setup.error.to_string());
+      return out;
   }
   last_notice_.clear();
-  if (config.excluded) return out;  // as `tonelint check` skips it: no findings
+  if (setup.settings.excluded) return out;  // as `tonelint check` skips it: no findings
   const std::string name = job.path.value_or(job.uri);
   if (job.text->size() > kMaxLintBytes) {
     // Refused before it is copied or analysed, under a code of its own.
@@ -119,28 +101,27 @@ LintOutcome DocumentLinter::lint(const LintJob& job) {
     out.problems.push_back(std::move(problem));
     return out;
   }
-  auto source = load_source_bytes(*job.text, name);
-  if (!source.ok()) {
-    out.problems.push_back(problem_at(*job.text, source.status(), "tonelint.input"));
+  CheckRequest request;
+  request.options.filename = name;
+  // By languageId when tonelint has that format; else Checker picks it from the name's extension.
+  request.options.format = job.language_id == "plaintext" ? "text" : canonical_format(job.language_id);
+  DocumentCheck checked = workspace_.check(setup, *job.text, request);
+  if (checked.failure == CheckFailure::kInput) {
+    out.problems.push_back(problem_at(*job.text, checked.error, "tonelint.input"));
     return out;
   }
-  auto report = guide->session->lint(**source, extractor_for_document(job.language_id, name), /*flags=*/{},
-                                     config.context);
-  out.guide = guide->guide;
-  if (!report.ok()) {
+  out.guide = setup.guide->checker->guide_ptr();
+  if (checked.failure != CheckFailure::kNone) {
     // Broken front matter or an unknown context value: shown where it is written.
-    out.problems.push_back(problem_at(*job.text, report.status(), "tonelint.front-matter"));
+    out.problems.push_back(problem_at(*job.text, checked.error, "tonelint.front-matter"));
     return out;
   }
-  out.diagnostics = std::move(report->result.diagnostics);
-  if (config.min_level) {
-    std::erase_if(out.diagnostics, [&](const Diagnostic& d) { return !report::at_or_above(d.level, *config.min_level); });
-  }
+  out.result = std::move(checked.result);
   return out;
 }
 
 LintWorker::LintWorker(LinterEnvironment env, Done done)
-    : done_(std::move(done)), linter_(std::move(env)), thread_([this] { run(); }) {}
+    : done_(std::move(done)), linter_(env), thread_([this] { run(); }) {}
 
 LintWorker::~LintWorker() { stop(); }
 

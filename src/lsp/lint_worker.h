@@ -1,27 +1,27 @@
 // Linting off the protocol thread. DocumentLinter turns one document snapshot into
-// findings, holding what is expensive to make (the MeCab model, each guide, one
-// LintSession per guide); LintWorker runs it on its own thread, debounced, with at most one
-// pending job per document: a newer version replaces the one waiting.
+// findings through the public Workspace API (tonelint/workspace.h), which holds what is
+// expensive to make (the dictionaries, each guide and its checker) and resolves each
+// document's config afresh; LintWorker runs it on its own thread, debounced, with at most
+// one pending job per document: a newer version replaces the one waiting.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
-#include "engine/diagnostic.h"
-#include "engine/session.h"
-#include "extract/extractor.h"
-#include "lsp/document_config.h"
-#include "tokenize/mecab_model.h"
+#include "tonelint/checker.h"
+#include "tonelint/status.h"
+#include "tonelint/tone_guide.h"
+#include "tonelint/workspace.h"
 
 namespace tonelint::lsp {
 
@@ -45,8 +45,8 @@ struct DocumentProblem {
 struct LintOutcome {
   std::string uri;
   std::int64_t version = 0;
-  std::shared_ptr<const Guide> guide;  // null when no guide could be loaded
-  std::vector<Diagnostic> diagnostics;
+  std::shared_ptr<const ToneGuide> guide;  // null when no guide could be loaded
+  CheckResult result;                      // result.findings: at or above the config's min_level
   std::vector<DocumentProblem> problems;
   // A problem outside the document (a broken guide or config, no MeCab dictionary) for
   // window/showMessage; empty when it was already reported by the previous lint.
@@ -55,15 +55,15 @@ struct LintOutcome {
 
 struct LinterEnvironment {
   std::function<std::string()> shipped_guide;
-  std::function<Result<std::shared_ptr<MecabModel>>()> load_model;
-  std::string guide_override;
-  std::string config_override;
+  std::function<Result<std::shared_ptr<const Dictionaries>>()> load_dictionaries;
+  std::string guide_override;   // --guide, else the client's initializationOptions.guide
+  std::string config_override;  // --config: one config for every document
   std::optional<std::string> workspace_root;
 };
 
-// The extractor for an open document: its languageId when tonelint has an extractor of
-// that name (markdown, html once there is one), else the extension of its path or URI.
-const Extractor& extractor_for_document(std::string_view language_id, std::string_view path_or_uri);
+// The input format for an open document: its languageId when tonelint has a format of
+// that name (markdown, html once there is one), else the one of its path's or URI's extension.
+std::string document_format(std::string_view language_id, std::string_view path_or_uri);
 
 // Byte offset and length (up to the end of the word) of an error's line:column in `text`.
 DocumentProblem problem_at(std::string_view text, const Status& status, std::string code);
@@ -71,24 +71,13 @@ DocumentProblem problem_at(std::string_view text, const Status& status, std::str
 // Not thread-safe: one per worker thread.
 class DocumentLinter {
  public:
-  explicit DocumentLinter(LinterEnvironment env) : env_(std::move(env)) {}
+  explicit DocumentLinter(const LinterEnvironment& env);
   LintOutcome lint(const LintJob& job);
 
  private:
-  struct GuideState {
-    std::filesystem::file_time_type mtime;
-    std::shared_ptr<const Guide> guide;  // null when it failed to load
-    std::string error;
-    std::unique_ptr<LintSession> session;
-  };
-  // The guide at `path`, reloaded when the file changed; null with `*error` when broken.
-  GuideState* guide_state(const std::string& path);
   void notice(LintOutcome* out, std::string message);
 
-  LinterEnvironment env_;
-  std::shared_ptr<MecabModel> model_;
-  std::string model_error_;
-  std::map<std::string, GuideState> guides_;
+  Workspace workspace_;
   std::string last_notice_;  // shown once, not on every keystroke
 };
 

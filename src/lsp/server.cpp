@@ -16,12 +16,12 @@
 #include <thread>
 #include <variant>
 
-#include "fix/fixer.h"
 #include "lsp/framing.h"
 #include "lsp/json_rpc.h"
 #include "lsp/lint_worker.h"
 #include "lsp/text_document.h"
 #include "lsp/uri.h"
+#include "tonelint/rule_info.h"
 
 namespace tonelint::lsp {
 namespace {
@@ -90,11 +90,11 @@ json range_json(const LspRange& r) { return {{"start", position_json(r.start)}, 
 
 // error → Error, warning → Warning, suggestion → Information: a suggestion is a rewrite
 // the writer should see in the problem list, which editors hide for Hints.
-int severity_of(Level level) {
+int severity_of(Severity level) {
   switch (level) {
-    case Level::kError: return 1;
-    case Level::kWarning: return 2;
-    case Level::kSuggestion: return 3;
+    case Severity::kError: return 1;
+    case Severity::kWarning: return 2;
+    case Severity::kSuggestion: return 3;
   }
   return 2;
 }
@@ -227,7 +227,7 @@ class Server {
 
   // Both called with mutex_ held.
   void schedule_lint(const std::string& uri, const OpenDocument& doc, std::chrono::milliseconds delay);
-  json diagnostic_json(const OpenDocument& doc, const Diagnostic& d) const;
+  json diagnostic_json(const OpenDocument& doc, const Finding& d) const;
   json workspace_edit(const std::string& uri, const OpenDocument& doc, json edits) const;
   // Findings for the document's current text, or null while a lint is due.
   static const LintOutcome* current_findings(const OpenDocument& doc) {
@@ -363,7 +363,7 @@ json Server::initialize(const json& params) {
     }
   }
   worker_ = std::make_unique<LintWorker>(
-      LinterEnvironment{options_.shipped_guide, options_.load_model, guide, options_.config, root},
+      LinterEnvironment{options_.shipped_guide, options_.load_dictionaries, guide, options_.config, root},
       [this](LintOutcome outcome) { publish(std::move(outcome)); });
 
   json capabilities = {
@@ -452,7 +452,7 @@ void Server::did_close(const json& params) {
   out_.send(make_notification("textDocument/publishDiagnostics", {{"uri", *uri}, {"diagnostics", json::array()}}));
 }
 
-json Server::diagnostic_json(const OpenDocument& doc, const Diagnostic& d) const {
+json Server::diagnostic_json(const OpenDocument& doc, const Finding& d) const {
   return {{"range", range_json(doc.text->range_of(d.offset, d.length, encoding_))},
           {"severity", severity_of(d.level)},
           {"code", d.rule},
@@ -470,7 +470,7 @@ void Server::publish(LintOutcome outcome) {
   if (it == documents_.end() || it->second.version != outcome.version) return;
   OpenDocument& doc = it->second;
   json diagnostics = json::array();
-  for (const Diagnostic& d : outcome.diagnostics) diagnostics.push_back(diagnostic_json(doc, d));
+  for (const Finding& d : outcome.result.findings) diagnostics.push_back(diagnostic_json(doc, d));
   for (const DocumentProblem& p : outcome.problems) {
     diagnostics.push_back({{"range", range_json(doc.text->range_of(p.offset, p.length, encoding_))},
                            {"severity", 1},
@@ -519,17 +519,17 @@ Reply Server::code_action(const json& params) {
   const LintOutcome* findings = current_findings(doc);
   if (findings == nullptr) return actions;  // being re-linted: offsets would not match the text
   const std::string& text = doc.text->text();
-  auto text_edit = [&](const Suggestion& s) {
+  auto text_edit = [&](const Rewrite& s) {
     return json{{"range", range_json(doc.text->range_of(s.offset, s.length, encoding_))}, {"newText", s.text}};
   };
 
   if (wanted("quickfix")) {
     const std::uint32_t from = doc.text->offset_of(range->start, encoding_);
     const std::uint32_t to = doc.text->offset_of(range->end, encoding_);
-    for (const Diagnostic& d : findings->diagnostics) {
+    for (const Finding& d : findings->result.findings) {
       if (d.offset > to || d.offset + d.length < from) continue;  // touches the range, or contains the cursor
       for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
-        const Suggestion& s = d.suggestions[i];
+        const Rewrite& s = d.suggestions[i];
         if (s.offset + s.length > text.size()) continue;
         const std::string replaced = text.substr(s.offset, s.length);
         std::string title = replaced.empty() ? "Insert \"" + s.text + "\""
@@ -546,10 +546,10 @@ Reply Server::code_action(const json& params) {
     }
   }
   if (wanted(kFixAllKind)) {
-    const std::vector<const Suggestion*> safe = select_suggestions(text.size(), findings->diagnostics, false);
+    const std::vector<Rewrite> safe = select_rewrites(findings->result, FixMode::kSafe);
     if (!safe.empty()) {
       json edits = json::array();
-      for (const Suggestion* s : safe) edits.push_back(text_edit(*s));
+      for (const Rewrite& s : safe) edits.push_back(text_edit(s));
       actions.push_back({{"title", "Apply the safe tonelint rewrites in this file (" + std::to_string(safe.size()) + ")"},
                          {"kind", kFixAllKind},
                          {"edit", workspace_edit(*uri, doc, std::move(edits))}});
@@ -575,20 +575,21 @@ Reply Server::hover(const json& params) {
   auto text = [&](std::string_view s) { return md ? markdown_escape(s) : std::string(s); };
   std::string value;
   std::optional<LspRange> range;
-  for (const Diagnostic& d : findings->diagnostics) {
+  for (const Finding& d : findings->result.findings) {
     const bool over = d.length == 0 ? at == d.offset : (at >= d.offset && at < d.offset + d.length);
     if (!over) continue;
     if (!range) range = doc.text->range_of(d.offset, d.length, encoding_);
     if (!value.empty()) value += md ? "\n\n---\n\n" : "\n\n";
     // As `tonelint explain` shows a rule: what it says, why, and its examples.
-    value += md ? "**" + text(d.message) + "**\n\n`" + d.rule + "` · " + level_name(d.level)
-                : d.message + "\n" + d.rule + " (" + level_name(d.level) + ")";
-    const Rule* rule = findings->guide ? findings->guide->find_rule(d.rule) : nullptr;
-    if (rule != nullptr && !rule->why.empty()) value += (md ? "\n\n*Why:* " : "\n\nWhy: ") + text(rule->why);
+    value += md ? "**" + text(d.message) + "**\n\n`" + d.rule + "` · " + severity_name(d.level)
+                : d.message + "\n" + d.rule + " (" + severity_name(d.level) + ")";
+    const std::optional<RuleDescription> rule =
+        findings->guide ? describe_rule(*findings->guide, d.rule) : std::nullopt;
+    if (rule && !rule->why.empty()) value += (md ? "\n\n*Why:* " : "\n\nWhy: ") + text(rule->why);
     if (!d.suggestions.empty()) {
       value += (md ? "\n\n*Rewrite:* " : "\n\nRewrite: ") + text(d.match) + " → " + text(d.suggestions.front().text);
     }
-    if (rule != nullptr && (!rule->bad_examples.empty() || !rule->good_examples.empty())) {
+    if (rule && (!rule->bad_examples.empty() || !rule->good_examples.empty())) {
       value += md ? "\n\n*Examples:*" : "\n\nExamples:";
       for (const std::string& e : rule->bad_examples) value += "\n- ✗ " + text(e);
       for (const std::string& e : rule->good_examples) value += "\n- ✓ " + text(e);

@@ -9,9 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "lsp/document_config.h"
-#include "tokenize/mecab_model.h"
 #include "tonelint/status.h"
+#include "tonelint/tone_guide.h"
 
 namespace tonelint::lsp {
 
@@ -20,7 +19,7 @@ struct ServerOptions {
   std::string config;  // --config: governs every document instead of the nearest .tonelint.yaml
   std::string version;  // reported in serverInfo
   std::function<std::string()> shipped_guide;
-  std::function<Result<std::shared_ptr<MecabModel>>()> load_model;
+  std::function<Result<std::shared_ptr<const Dictionaries>>()> load_dictionaries;
 };
 
 // Serves until the `exit` notification or the end of input. Returns the process exit

@@ -362,6 +362,16 @@ std::string HttpServer::serve_connection(std::string_view bytes, int max_request
 }
 
 void HttpServer::install_routes() {
+  install_hooks();
+  install_check_routes();
+  install_guide_routes();
+  install_health_routes();
+  install_wrong_method_routes();
+}
+
+// Timing, range stripping, metrics for every response, and JSON bodies for the errors
+// httplib answers itself (and for exceptions a handler lets out).
+void HttpServer::install_hooks() {
   httplib::Server& http = *http_;
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
     t_request_start = Clock::now();
@@ -398,7 +408,11 @@ void HttpServer::install_routes() {
     }
     send_error(res, 500, what);
   });
+}
 
+// POST /v1/check and /v1/fix: the request read and checked, one guide snapshot, the report.
+void HttpServer::install_check_routes() {
+  httplib::Server& http = *http_;
   auto check_or_fix = [this](bool fix) {
     return [this, fix](const httplib::Request& req, httplib::Response& res) {
       if (!is_json_content_type(req.get_header_value("Content-Type"))) {
@@ -521,7 +535,11 @@ void HttpServer::install_routes() {
   };
   http.Post("/v1/check", check_or_fix(false));
   http.Post("/v1/fix", check_or_fix(true));
+}
 
+// GET /v1/guides: the guides served, with their contexts, generations and load times.
+void HttpServer::install_guide_routes() {
+  httplib::Server& http = *http_;
   http.Get("/v1/guides", [this](const httplib::Request&, httplib::Response& res) {
     const auto snapshot = registry_.snapshot();
     nlohmann::json guides = nlohmann::json::array();
@@ -535,6 +553,11 @@ void HttpServer::install_routes() {
     }
     send_json(res, 200, nlohmann::json{{"guides", std::move(guides)}}.dump());
   });
+}
+
+// GET /healthz and /metrics (Prometheus text).
+void HttpServer::install_health_routes() {
+  httplib::Server& http = *http_;
   http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, nlohmann::json{{"status", "ok"}, {"guides", registry_.snapshot()->guides.size()}}.dump());
   });
@@ -542,8 +565,11 @@ void HttpServer::install_routes() {
     res.status = 200;
     res.set_content(metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
   });
+}
 
-  // The right path with the wrong method: 405 with Allow, not 404.
+// The right path with the wrong method: 405 with Allow, not 404.
+void HttpServer::install_wrong_method_routes() {
+  httplib::Server& http = *http_;
   auto wrong_method = [](const char* allow) {
     return [allow](const httplib::Request& req, httplib::Response& res) {
       res.set_header("Allow", allow);

@@ -58,7 +58,13 @@ class HttpServer {
 
  private:
   class Engine;  // httplib::Server, plus the in-memory connection of serve_connection()
+  // The routes, one family a step (see http_server.cpp).
   void install_routes();
+  void install_hooks();
+  void install_check_routes();
+  void install_guide_routes();
+  void install_health_routes();
+  void install_wrong_method_routes();
   ServerOptions options_;
   GuideRegistry& registry_;
   Metrics& metrics_;

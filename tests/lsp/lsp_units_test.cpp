@@ -226,10 +226,10 @@ TEST(Uri, FileUrisToPathsAndBack) {
 }
 
 TEST(LintWorker, ExtractorByLanguageThenExtension) {
-  EXPECT_EQ(extractor_for_document("markdown", "untitled:1").format(), "markdown");
-  EXPECT_EQ(extractor_for_document("plaintext", "/x/notes.md").format(), "text");
-  EXPECT_EQ(extractor_for_document("yaml-frontmatter-thing", "/x/notes.md").format(), "markdown");
-  EXPECT_EQ(extractor_for_document("", "/x/notes.txt").format(), "text");
+  EXPECT_EQ(document_format("markdown", "untitled:1"), "markdown");
+  EXPECT_EQ(document_format("plaintext", "/x/notes.md"), "text");
+  EXPECT_EQ(document_format("yaml-frontmatter-thing", "/x/notes.md"), "markdown");
+  EXPECT_EQ(document_format("", "/x/notes.txt"), "text");
 }
 
 TEST(LintWorker, ProblemAtAnErrorsLineAndColumn) {

@@ -1,0 +1,25 @@
+#include "tonelint/rule_info.h"
+
+#include "api/api_internal.h"
+#include "fix/fixer.h"
+
+namespace tonelint {
+
+std::optional<RuleDescription> describe_rule(const ToneGuide& guide, std::string_view rule) {
+  const Guide& g = *guide.impl().guide;
+  const Rule* found = g.find_rule(rule);
+  if (found == nullptr) return std::nullopt;
+  return RuleDescription{g.id + "." + found->id, found->why, found->bad_examples, found->good_examples};
+}
+
+std::vector<Rewrite> select_rewrites(const CheckResult& result, FixMode mode) {
+  std::vector<Rewrite> out;
+  if (!result.state || !result.state->source) return out;
+  const std::vector<const Suggestion*> taken = select_suggestions(
+      result.state->source->bytes().size(), result.state->report.result.diagnostics, mode == FixMode::kAll);
+  out.reserve(taken.size());
+  for (const Suggestion* s : taken) out.push_back({s->text, s->offset, s->length, s->safe});
+  return out;
+}
+
+}  // namespace tonelint
