@@ -4,7 +4,7 @@
 //
 //   auto dictionaries = tonelint::Dictionaries::load();
 //   auto analyzer = tonelint::TextAnalyzer::create(*dictionaries);
-//   auto analysis = analyzer->analyze("了解です。", {.format = "text"});
+//   auto analysis = analyzer->analyze("了解です。");
 //   for (const tonelint::TextSentence& s : analysis->sentences)
 //     for (const tonelint::TextToken& t : s.tokens) std::cout << t.surface << ' ' << t.lemma << '\n';
 //

@@ -72,7 +72,7 @@ rules:
   ASSERT_EQ(keigo.failures.size(), 1u);
   EXPECT_TRUE(keigo.failures[0].bad);
   EXPECT_EQ(keigo.failures[0].problem, "bad example not reported");
-  EXPECT_EQ(to_text(*report), "✗ lenient.keigo (" + path + ":5)\n    bad example not reported: \"資料をお送りします。\"\n"
+  EXPECT_EQ(to_text(*report), "✗ lenient.keigo (" + path + ":4)\n    bad example not reported: \"資料をお送りします。\"\n"
                               "0 passed, 1 failed\n");
 }
 
