@@ -68,6 +68,40 @@ compare "explain --format xml" explain --guide rules/tonelint.yaml --format xml
 for guide in tests/fixtures/guide/team.yaml tests/fixtures/guide/errors/*.yaml; do
   compare "explain --guide $guide" explain --guide "$guide"
 done
+# A guide whose examples fail (a bad one not reported, a good one reported) and a rule without any.
+cat >"$work/failing.yaml" <<'YAML'
+guide: failing
+languages: [ja, en]
+contexts:
+  emotion: [calm, angry]
+defaults: {emotion: calm}
+rules:
+  - id: bang
+    kind: occurrence
+    message: "At most {max} '!'."
+    regex: ["[!！]"]
+    max: 1
+    examples:
+      bad: ["Done."]
+      good: ["助かりました！本当に！"]
+  - id: bare
+    kind: existence
+    message: "No '{match}'."
+    words: [whatever]
+tones:
+  - when: {emotion: angry}
+    rules:
+      - id: calm-down
+        kind: existence
+        lang: en
+        message: "Drop '{match}'."
+        words: [obviously]
+        examples:
+          bad: ["Obviously it works."]
+          good: ["It works."]
+YAML
+compare "test --guide (failing examples)" test --guide "$work/failing.yaml"
+compare "explain --guide (failing examples) --emotion angry" explain --guide "$work/failing.yaml" --emotion angry
 for guide in rules/*.yaml tests/fixtures/rules/*.yaml tests/fixtures/cli/*.yaml tests/fixtures/guide/errors/broken-base.yaml; do
   compare "test --guide $guide" test --guide "$guide"
 done

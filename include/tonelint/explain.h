@@ -9,6 +9,7 @@
 // No exception crosses the API.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
