@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -107,6 +108,17 @@ class TextAnalyzer {
   // `on_text` first (sentences empty), then `on_sentence` for each sentence in order.
   // An exception thrown by a callback is returned as a kInternal Status.
   Status stream(std::string_view text, const AnalysisOptions& options,
+                const std::function<void(const TextAnalysis&)>& on_text,
+                const std::function<void(const TextSentence&)>& on_sentence) const;
+
+  // The same, reading the text: a file (a FIFO or a device is refused by its type, not
+  // read; `options.filename` empty: reported under `path`), or a whole stream (stdin;
+  // `options.filename` empty: "<text>"). Up to 256 MiB, read once: a large file is not
+  // held twice. Errors add kNotFound and kIo.
+  Status stream_file(const std::string& path, const AnalysisOptions& options,
+                     const std::function<void(const TextAnalysis&)>& on_text,
+                     const std::function<void(const TextSentence&)>& on_sentence) const;
+  Status stream(std::istream& in, const AnalysisOptions& options,
                 const std::function<void(const TextAnalysis&)>& on_text,
                 const std::function<void(const TextSentence&)>& on_sentence) const;
 

@@ -198,30 +198,36 @@ Result<TextAnalyzer> TextAnalyzer::create(std::shared_ptr<const Dictionaries> di
   }
 }
 
-Status TextAnalyzer::stream(std::string_view text, const AnalysisOptions& options,
-                            const std::function<void(const TextAnalysis&)>& on_text,
-                            const std::function<void(const TextSentence&)>& on_sentence) const {
+namespace {
+
+using TextCallback = std::function<void(const TextAnalysis&)>;
+using SentenceCallback = std::function<void(const TextSentence&)>;
+using SourceLoader = std::function<Result<std::unique_ptr<SourceText>>(const std::string& name)>;
+
+// What every stream() does once it has a way to read the text; no exception escapes.
+Status stream_source(TextAnalyzer::Impl& pool, const AnalysisOptions& options, const std::string& default_name,
+                     const SourceLoader& load, const TextCallback& on_text, const SentenceCallback& on_sentence) {
   try {
-    const std::string name = options.filename.empty() ? kDefaultName : options.filename;
+    const std::string name = options.filename.empty() ? default_name : options.filename;
     const Extractor* extractor = options.format.empty() ? &extractor_for_path(name) : extractor_for_format(options.format);
     if (extractor == nullptr) {
       return Status(ErrorCode::kInvalidArgument,
                     "unknown format '" + options.format + "' (expected text, markdown, html or email)",
                     Location{"format"});
     }
-    auto source = load_source_bytes(std::string(text), name);
+    auto source = load(name);
     if (!source.ok()) return source.status();
     const SourceText& src = **source;
     auto doc = extractor->extract(src);
     if (!doc.ok()) return doc.status();
-    auto analyzer = impl_->acquire();
+    auto analyzer = pool.acquire();
     if (!analyzer.ok()) return analyzer.status();
     // Returned to the pool however the call ends.
     struct Lease {
-      Impl* pool;
+      TextAnalyzer::Impl* pool;
       std::unique_ptr<Analyzer> analyzer;
       ~Lease() { pool->release(std::move(analyzer)); }
-    } lease{impl_.get(), std::move(*analyzer)};
+    } lease{&pool, std::move(*analyzer)};
     if (on_text) on_text(header_of(src, *doc));
     lease.analyzer->for_each_sentence(*doc, [&](const TextBlock& block, const Sentence& s, std::span<const Token> tokens) {
       if (on_sentence) on_sentence(sentence_of(src, block, s, tokens));
@@ -232,6 +238,36 @@ Status TextAnalyzer::stream(std::string_view text, const AnalysisOptions& option
   } catch (const std::exception& e) {
     return internal_error(e);
   }
+}
+
+}  // namespace
+
+Status TextAnalyzer::stream(std::string_view text, const AnalysisOptions& options, const TextCallback& on_text,
+                            const SentenceCallback& on_sentence) const {
+  return stream_source(
+      *impl_, options, kDefaultName, [&](const std::string& name) { return load_source_bytes(std::string(text), name); },
+      on_text, on_sentence);
+}
+
+Status TextAnalyzer::stream_file(const std::string& path, const AnalysisOptions& options, const TextCallback& on_text,
+                                 const SentenceCallback& on_sentence) const {
+  return stream_source(
+      *impl_, options, path,
+      [&](const std::string& name) -> Result<std::unique_ptr<SourceText>> {
+        if (name == path) return load_source_file(path);
+        // Reported under another name: read it, then name it so.
+        auto source = load_source_file(path);
+        if (!source.ok()) return source;
+        return load_source_bytes(std::string((*source)->bytes()), name);
+      },
+      on_text, on_sentence);
+}
+
+Status TextAnalyzer::stream(std::istream& in, const AnalysisOptions& options, const TextCallback& on_text,
+                            const SentenceCallback& on_sentence) const {
+  return stream_source(
+      *impl_, options, kDefaultName, [&](const std::string& name) { return load_source_stream(in, name); }, on_text,
+      on_sentence);
 }
 
 Result<TextAnalysis> TextAnalyzer::analyze(std::string_view text, const AnalysisOptions& options) const {

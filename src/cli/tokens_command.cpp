@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "input/source_text.h"
 #include "report/escape.h"
 #include "tonelint/analysis.h"
 
@@ -107,33 +106,28 @@ int run_tokens(const TokensOptions& options) {
   for (const std::string& path : options.paths) {
     const bool from_stdin = path == "-";
     const std::string name = from_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : path;
-    // Read here, as `check` reads: a FIFO or a device is refused by its type, not read.
-    auto source = from_stdin ? load_source_stream(std::cin, name) : load_source_file(path);
-    if (!source.ok()) {
-      if (source.status().code() == ErrorCode::kBinary) {
-        ++skipped;
-        std::cerr << "tonelint: " << report::escape_controls(source.status().to_string()) << '\n';
-        continue;
-      }
-      refuse(source.status());
-      continue;
-    }
     AnalysisOptions analysis;
     analysis.format = forced ? options.input_format : "";
     analysis.filename = name;
     bool started = false;
-    const Status status = analyzer->stream(
-        (*source)->bytes(), analysis,
-        [&](const TextAnalysis& text) {
-          started = true;
-          ++files;
-          if (json) json_writer->text(text);
-          else text_printer.text(text);
-        },
-        [&](const TextSentence& sentence) {
-          if (json) json_writer->sentence(sentence);
-          else text_printer.sentence(sentence);
-        });
+    auto on_text = [&](const TextAnalysis& text) {
+      started = true;
+      ++files;
+      if (json) json_writer->text(text);
+      else text_printer.text(text);
+    };
+    auto on_sentence = [&](const TextSentence& sentence) {
+      if (json) json_writer->sentence(sentence);
+      else text_printer.sentence(sentence);
+    };
+    // Read by the analyzer, once, as `check` reads: a FIFO or a device is refused by its type.
+    const Status status = from_stdin ? analyzer->stream(std::cin, analysis, on_text, on_sentence)
+                                     : analyzer->stream_file(path, analysis, on_text, on_sentence);
+    if (!status.ok() && !started && status.code() == ErrorCode::kBinary) {
+      ++skipped;  // not an error: binary files are passed over
+      std::cerr << "tonelint: " << report::escape_controls(status.to_string()) << '\n';
+      continue;
+    }
     if (!status.ok() && !started) refuse(status);
     else if (!status.ok()) {  // failed part-way (out of memory): reported, but not as an entry
       ++errors;

@@ -127,6 +127,24 @@ TEST(TextAnalyzerApi, StreamGivesTheSameSentencesAsAnalyze) {
   for (std::size_t i = 0; i < streamed.size(); ++i) EXPECT_EQ(streamed[i], whole->sentences[i].text);
 }
 
+TEST(TextAnalyzerApi, FilesAndStreamsAreReadByTheAnalyzer) {
+  const TextAnalyzer analyzer = make_analyzer();
+  const std::string path = api_test::write_file("faq.md", "# よくある質問\n\nReset your password from Settings.\n");
+  std::vector<std::string> formats, sentences;
+  auto on_text = [&](const TextAnalysis& t) { formats.push_back(t.path + " " + t.format); };
+  auto on_sentence = [&](const TextSentence& s) { sentences.push_back(s.text); };
+  ASSERT_TRUE(analyzer.stream_file(path, {}, on_text, on_sentence).ok());
+  std::istringstream in("お問い合わせありがとうございます。");
+  ASSERT_TRUE(analyzer.stream(in, options("", "<stdin>"), on_text, on_sentence).ok());
+  EXPECT_EQ(formats, (std::vector<std::string>{path + " markdown", "<stdin> text"}));
+  EXPECT_EQ(sentences, (std::vector<std::string>{"よくある質問", "Reset your password from Settings.",
+                                                 "お問い合わせありがとうございます。"}));
+  const Status missing = analyzer.stream_file(path + ".gone", {}, on_text, on_sentence);
+  EXPECT_EQ(missing.code(), ErrorCode::kNotFound);
+  EXPECT_EQ(missing.location().path, path + ".gone");
+  EXPECT_EQ(analyzer.stream_file("/dev/null", {}, on_text, on_sentence).code(), ErrorCode::kIo);
+}
+
 TEST(TextAnalyzerApi, ErrorsAreValues) {
   const TextAnalyzer analyzer = make_analyzer();
   auto bad_format = analyzer.analyze("hello", options("rtf", ""));
