@@ -16,9 +16,18 @@ status=0
 compare() {  # name, then the arguments of both runs
   local name=$1
   shift
-  "$old" "$@" >"$work/old.out" 2>"$work/old.err"
+  local input=${stdin_file:-}  # each run reads it whole (stdin_file=FILE compare ...)
+  if [[ -n $input ]]; then
+    "$old" "$@" <"$input" >"$work/old.out" 2>"$work/old.err"
+  else
+    "$old" "$@" >"$work/old.out" 2>"$work/old.err"
+  fi
   local old_rc=$?
-  "$new" "$@" >"$work/new.out" 2>"$work/new.err"
+  if [[ -n $input ]]; then
+    "$new" "$@" <"$input" >"$work/new.out" 2>"$work/new.err"
+  else
+    "$new" "$@" >"$work/new.out" 2>"$work/new.err"
+  fi
   local new_rc=$?
   if [[ $old_rc != "$new_rc" ]] || ! cmp -s "$work/old.out" "$work/new.out" || ! cmp -s "$work/old.err" "$work/new.err"; then
     echo "DIFFERENT: $name (exit $old_rc vs $new_rc)"
@@ -37,4 +46,63 @@ done
 # The context flags and explain, on the examples only.
 compare "check --channel chat --emotion upset --format json examples" check --format json --channel chat --emotion upset examples
 compare "explain --format json" explain --guide rules/tonelint.yaml --format json --channel email --situation outage
+# tokens, explain and test, which run over the public API (analysis.h, explain.h, guide_test.h).
+drafts=(examples/drafts/*)
+for format in text json; do
+  compare "tokens --format $format examples/drafts" tokens --format "$format" "${drafts[@]}"
+  compare "tokens --format $format, a missing file" tokens --format "$format" "${drafts[0]}" examples/drafts/missing.md
+  compare "tokens --format $format --input-format markdown" tokens --format "$format" --input-format markdown "${drafts[@]}"
+  stdin_file=${drafts[0]} compare "tokens --format $format - (stdin)" tokens --format "$format" --stdin-filename draft.md -
+  for target in "$@"; do
+    mapfile -t files < <(find "$target" -type f \( -name '*.md' -o -name '*.txt' -o -name '*.html' \) | LC_ALL=C sort | head -4)
+    [[ ${#files[@]} -gt 0 ]] && compare "tokens --format $format ${#files[@]} files of $target" tokens --format "$format" "${files[@]}"
+  done
+done
+compare "tokens --format yaml" tokens --format yaml "${drafts[0]}"
+compare "tokens --input-format rtf" tokens --input-format rtf "${drafts[0]}"
+compare "explain (text)" explain --guide rules/tonelint.yaml --channel email --situation outage
+compare "explain (text, defaults)" explain --guide rules/tonelint.yaml
+compare "explain --format json --channel chat --emotion upset" explain --guide rules/tonelint.yaml --format json --channel chat --emotion upset
+compare "explain, an unknown value" explain --guide rules/tonelint.yaml --channel fax
+compare "explain --format xml" explain --guide rules/tonelint.yaml --format xml
+for guide in tests/fixtures/guide/team.yaml tests/fixtures/guide/errors/*.yaml; do
+  compare "explain --guide $guide" explain --guide "$guide"
+done
+# A guide whose examples fail (a bad one not reported, a good one reported) and a rule without any.
+cat >"$work/failing.yaml" <<'YAML'
+guide: failing
+languages: [ja, en]
+contexts:
+  emotion: [calm, angry]
+defaults: {emotion: calm}
+rules:
+  - id: bang
+    kind: occurrence
+    message: "At most {max} '!'."
+    regex: ["[!！]"]
+    max: 1
+    examples:
+      bad: ["Done."]
+      good: ["助かりました！本当に！"]
+  - id: bare
+    kind: existence
+    message: "No '{match}'."
+    words: [whatever]
+tones:
+  - when: {emotion: angry}
+    rules:
+      - id: calm-down
+        kind: existence
+        lang: en
+        message: "Drop '{match}'."
+        words: [obviously]
+        examples:
+          bad: ["Obviously it works."]
+          good: ["It works."]
+YAML
+compare "test --guide (failing examples)" test --guide "$work/failing.yaml"
+compare "explain --guide (failing examples) --emotion angry" explain --guide "$work/failing.yaml" --emotion angry
+for guide in rules/*.yaml tests/fixtures/rules/*.yaml tests/fixtures/cli/*.yaml tests/fixtures/guide/errors/broken-base.yaml; do
+  compare "test --guide $guide" test --guide "$guide"
+done
 exit $status

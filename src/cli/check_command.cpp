@@ -23,6 +23,7 @@
 #include "engine/session.h"
 #include "engine/session_lru.h"
 #include "guide/guide_cache.h"
+#include "guide/guide_loader.h"
 #include "fix/fix_loop.h"
 #include "fix/fixer.h"
 #include "fix/interrupt.h"

@@ -4,13 +4,25 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "guide/guide.h"
-#include "guide/guide_loader.h"
-#include "tokenize/analyzer.h"
+#include "tonelint/guide_file.h"
+#include "tonelint/tone_guide.h"
+
+namespace tonelint {
+// The engine's types named by the declarations kept below for check, serve and lsp
+// (declared only, so this header includes no engine header; those commands include what
+// they use).
+struct Context;
+struct Guide;
+class GuideCache;
+class MecabModel;
+class Analyzer;
+}  // namespace tonelint
 
 namespace tonelint::cli {
 
@@ -30,6 +42,17 @@ std::function<int()> add_lsp_command(CLI::App& app);
 struct ContextFlags {
   std::string channel, situation, audience, emotion;
   void add_to(CLI::App& cmd);
+  // The flags given (non-empty), by dimension name, as the public API takes a context.
+  std::map<std::string, std::string> to_map() const {
+    std::map<std::string, std::string> out;
+    const std::pair<const char*, const std::string*> flags[] = {
+        {"channel", &channel}, {"situation", &situation}, {"audience", &audience}, {"emotion", &emotion}};
+    for (const auto& [name, value] : flags) {
+      if (!value->empty()) out[name] = *value;
+    }
+    return out;
+  }
+  // For check and serve, which still take the engine's Context (lead: drop with them).
   Context to_context() const;
 };
 
@@ -41,16 +64,27 @@ std::string shipped_guide();
 std::string find_guide(const std::string& requested, const std::string& config,
                        const std::vector<std::string>& inputs, std::string* why);
 
+// find_guide, then GuideFile::load, printing every error (file:line:column) to stderr;
+// null (with the reason on stderr) when either fails.
+std::shared_ptr<const GuideFile> resolve_guide_file_or_report(const std::string& requested, const std::string& config,
+                                                              const std::vector<std::string>& inputs);
+// The process's dictionaries (MeCab with $TONELINT_USER_DIC, else the shipped brand
+// names), or null with the reason on stderr.
+std::shared_ptr<const Dictionaries> load_dictionaries_or_report();
+
+// The shipped brand-name dictionary (dictionaries/brand-names.dic beside the binary, as
+// the build makes it, or installed under share/tonelint); empty when there is none.
+std::string shipped_user_dictionary();
+
+// Still used by check, serve and lsp, which reach the engine directly (lead: remove these
+// once they run over the public API too; they are defined in guide_options.cpp).
+//
 // Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
 // With a cache, what earlier loads of the run built from the same bytes is shared.
 std::shared_ptr<const Guide> load_guide_or_report(const std::string& path, GuideCache* cache = nullptr);
 // find_guide, then load_guide_or_report; null (with the reason on stderr) when either fails.
 std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,
                                                      const std::vector<std::string>& inputs);
-
-// The shipped brand-name dictionary (dictionaries/brand-names.dic beside the binary, as
-// the build makes it, or installed under share/tonelint); empty when there is none.
-std::string shipped_user_dictionary();
 // The process's MeCab model with its user dictionaries ($TONELINT_USER_DIC, else the
 // shipped one), or null with the reason on stderr.
 std::shared_ptr<const MecabModel> load_model_or_report();

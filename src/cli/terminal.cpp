@@ -33,16 +33,16 @@ std::string Palette::wrap(std::string_view code, std::string_view text) const {
   return out;
 }
 
-std::string Palette::level(Level level, std::string_view text) const {
+std::string Palette::level(Severity level, std::string_view text) const {
   switch (level) {
-    case Level::kError: return wrap("1;31", text);
-    case Level::kWarning: return wrap("1;33", text);
-    case Level::kSuggestion: return wrap("1;36", text);
+    case Severity::kError: return wrap("1;31", text);
+    case Severity::kWarning: return wrap("1;33", text);
+    case Severity::kSuggestion: return wrap("1;36", text);
   }
   return std::string(text);
 }
 
-std::string Palette::marker(Level level, std::string_view text) const {
+std::string Palette::marker(Severity level, std::string_view text) const {
   // The marker's leading whitespace stays plain so only the carets are coloured.
   const std::size_t caret = text.find('^');
   if (caret == std::string_view::npos) return std::string(text);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -11,8 +12,8 @@
 #include <string_view>
 #include <thread>
 
-#include "guide/guide.h"
 #include "report/text_style.h"
+#include "tonelint/checker.h"
 
 namespace tonelint::cli {
 
@@ -24,12 +25,12 @@ bool parse_color_mode(const std::string& mode, int fd, bool* colored);
 class Palette : public report::TextStyle {
  public:
   explicit Palette(bool on) : on_(on) {}
-  std::string level(Level level, std::string_view text) const override;
+  std::string level(Severity level, std::string_view text) const override;
   std::string bold(std::string_view text) const override { return wrap("1", text); }
   std::string dim(std::string_view text) const override { return wrap("2", text); }
   std::string removed(std::string_view text) const override { return wrap("31", text); }
   std::string added(std::string_view text) const override { return wrap("32", text); }
-  std::string marker(Level level, std::string_view text) const override;
+  std::string marker(Severity level, std::string_view text) const override;
 
  private:
   std::string wrap(std::string_view code, std::string_view text) const;

@@ -6,20 +6,20 @@
 #include <string>
 #include <string_view>
 
-#include "guide/guide.h"
+#include "tonelint/checker.h"
 
 namespace tonelint::report {
 
 class TextStyle {
  public:
   virtual ~TextStyle() = default;
-  virtual std::string level(Level, std::string_view text) const { return std::string(text); }
+  virtual std::string level(Severity, std::string_view text) const { return std::string(text); }
   virtual std::string bold(std::string_view text) const { return std::string(text); }
   virtual std::string dim(std::string_view text) const { return std::string(text); }
   virtual std::string removed(std::string_view text) const { return std::string(text); }
   virtual std::string added(std::string_view text) const { return std::string(text); }
   // The marker line under a span (see marker_line).
-  virtual std::string marker(Level, std::string_view text) const { return std::string(text); }
+  virtual std::string marker(Severity, std::string_view text) const { return std::string(text); }
 };
 
 }  // namespace tonelint::report

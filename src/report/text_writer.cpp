@@ -22,6 +22,9 @@ std::string bracketed(const std::string& text) {
   return out;
 }
 
+// The engine's Level and the public Severity name the same levels in the same order.
+Severity severity_of(Level level) { return static_cast<Severity>(static_cast<std::uint8_t>(level)); }
+
 const TextStyle kPlain{};  // stateless: the undecorated text
 
 class TextWriter : public ReportWriter {
@@ -36,7 +39,7 @@ class TextWriter : public ReportWriter {
     for (const Diagnostic& d : f.report->result.diagnostics) {
       const Position p = src.position(d.offset);
       out << paint.bold(path + ':' + std::to_string(p.line) + ':' + std::to_string(p.column) + ":") << ' '
-          << paint.level(d.level, std::string(level_name(d.level)) + ":") << ' ' << escape_controls(d.message) << ' '
+          << paint.level(severity_of(d.level), std::string(level_name(d.level)) + ":") << ' ' << escape_controls(d.message) << ' '
           << paint.dim(bracketed(escape_controls(d.rule))) << '\n';
       const std::string_view line = src.lines().line_text(p.line);
       const std::uint32_t line_start = src.lines().line_start(p.line);
@@ -44,7 +47,7 @@ class TextWriter : public ReportWriter {
       const std::string number = std::to_string(p.line);
       const std::string gutter = paint.dim(std::string(number.size(), ' ') + " |");
       out << "  " << paint.dim(number + " |") << ' ' << window.text << '\n'
-          << "  " << gutter << ' ' << paint.marker(d.level, marker_line(window.text, window.start_byte, window.end_byte))
+          << "  " << gutter << ' ' << paint.marker(severity_of(d.level), marker_line(window.text, window.start_byte, window.end_byte))
           << '\n';
       if (!d.suggestions.empty()) {
         out << "  " << std::string(number.size(), ' ') << " = " << (d.suggestions.front().safe ? "fix" : "suggestion")

@@ -1,0 +1,144 @@
+#include "tonelint/guide_test.h"
+
+#include <exception>
+#include <sstream>
+
+#include "api/api_internal.h"
+#include "api/guide_file_internal.h"
+#include "engine/analyzed_text.h"
+#include "engine/linter.h"
+#include "guide/cascade.h"
+#include "tokenize/analyzer.h"
+
+namespace tonelint {
+namespace {
+
+// The guide's defaults, with the first value of each dimension a tone names.
+Context context_for(const Guide& guide, const ToneEntry* tone) {
+  Context c = guide.defaults;
+  if (tone != nullptr) {
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {
+      if (!tone->when[d].empty()) c.values[d] = tone->when[d].front();
+    }
+  }
+  return c;
+}
+
+// Each rule alone, as defined, in a context where it exists (a tone's own rule in that
+// tone's context).
+RuleTestResult test_rule(const std::shared_ptr<const Guide>& guide, const Rule& rule, const ToneEntry* tone,
+                         Analyzer& analyzer) {
+  RuleTestResult out;
+  out.rule = guide->id + "." + rule.id;
+  out.path = rule.origin.path;
+  out.line = rule.origin.line;
+  out.examples = rule.bad_examples.size() + rule.good_examples.size();
+  if (out.examples == 0) {
+    out.outcome = RuleTestOutcome::kNoExamples;
+    return out;
+  }
+  // Bad examples: this rule, as defined, must report them. Good examples: no rule of
+  // level warning or error in force in the rule's context may report them.
+  EffectiveRules alone;
+  alone.context = context_for(*guide, tone);
+  alone.rules.push_back(rule);
+  auto compiled = CompiledRules::compile_rules(guide, alone, analyzer);
+  auto in_context = compiled.ok() ? CompiledRules::compile(guide, alone.context, analyzer) : compiled;
+  if (!compiled.ok() || !in_context.ok()) {
+    out.outcome = RuleTestOutcome::kFailed;
+    out.error = (compiled.ok() ? in_context : compiled).status().to_string();
+    return out;
+  }
+  auto problem_with = [&](const std::string& text, bool bad) {
+    auto example = analyze_text(analyzer, text);
+    if (!example.ok()) return example.status().message();
+    const Document& doc = *(*example)->doc;
+    const Analysis& analysis = (*example)->analysis;
+    if (bad) {
+      const LintResult result = (*compiled)->lint(doc, analysis);
+      return result.diagnostics.empty() ? std::string("bad example not reported") : std::string();
+    }
+    const LintResult result = (*in_context)->lint(doc, analysis);
+    for (const Diagnostic& d : result.diagnostics) {
+      if (d.level == Level::kSuggestion) continue;
+      return "good example reported by " + d.rule + ": \"" + d.match + "\" (" + d.message + ")";
+    }
+    return std::string();
+  };
+  for (const std::string& e : rule.bad_examples) {
+    if (std::string why = problem_with(e, true); !why.empty()) out.failures.push_back({e, true, why});
+  }
+  for (const std::string& e : rule.good_examples) {
+    if (std::string why = problem_with(e, false); !why.empty()) out.failures.push_back({e, false, why});
+  }
+  out.outcome = out.failures.empty() ? RuleTestOutcome::kPassed : RuleTestOutcome::kFailed;
+  return out;
+}
+
+Result<GuideTestReport> test_loaded(const std::shared_ptr<const Guide>& guide,
+                                    const std::shared_ptr<const Dictionaries>& dictionaries) {
+  if (!dictionaries) return Status(ErrorCode::kInvalidArgument, "test_guide: no dictionaries");
+  try {
+    auto analyzer = Analyzer::create(dictionaries->impl().model);
+    if (!analyzer.ok()) return analyzer.status();
+    GuideTestReport out;
+    out.guide = guide->id;
+    for (const Rule& r : guide->rules) out.rules.push_back(test_rule(guide, r, nullptr, **analyzer));
+    for (const ToneEntry& t : guide->tones) {
+      for (const Rule& r : t.rules) out.rules.push_back(test_rule(guide, r, &t, **analyzer));
+    }
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Status(ErrorCode::kTooLarge, "out of memory while testing the guide");
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+std::size_t count(const GuideTestReport& report, RuleTestOutcome outcome) {
+  std::size_t n = 0;
+  for (const RuleTestResult& r : report.rules) n += r.outcome == outcome;
+  return n;
+}
+
+}  // namespace
+
+std::size_t GuideTestReport::passed() const { return count(*this, RuleTestOutcome::kPassed); }
+std::size_t GuideTestReport::failed() const { return count(*this, RuleTestOutcome::kFailed); }
+std::size_t GuideTestReport::without_examples() const { return count(*this, RuleTestOutcome::kNoExamples); }
+
+Result<GuideTestReport> test_guide(const GuideFile& guide, std::shared_ptr<const Dictionaries> dictionaries) {
+  return test_loaded(guide.impl().guide, dictionaries);
+}
+
+Result<GuideTestReport> test_guide(const ToneGuide& guide) {
+  return test_loaded(guide.impl().guide, guide.impl().dictionaries);
+}
+
+std::string to_text(const GuideTestReport& report) {
+  std::ostringstream out;
+  for (const RuleTestResult& r : report.rules) {
+    switch (r.outcome) {
+      case RuleTestOutcome::kNoExamples:
+        out << "- " << r.rule << ": no examples (" << r.path << ':' << r.line << ")\n";
+        break;
+      case RuleTestOutcome::kPassed:
+        out << "✓ " << r.rule << " (" << r.examples << " examples)\n";
+        break;
+      case RuleTestOutcome::kFailed:
+        if (!r.error.empty()) {
+          out << "✗ " << r.rule << ": " << r.error << '\n';
+          break;
+        }
+        out << "✗ " << r.rule << " (" << r.path << ':' << r.line << ")\n";
+        for (const ExampleFailure& f : r.failures) out << "    " << f.problem << ": \"" << f.example << "\"\n";
+        break;
+    }
+  }
+  out << report.passed() << " passed, " << report.failed() << " failed";
+  if (report.without_examples() > 0) out << ", " << report.without_examples() << " without examples";
+  out << '\n';
+  return out.str();
+}
+
+}  // namespace tonelint

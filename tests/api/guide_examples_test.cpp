@@ -1,0 +1,112 @@
+// The public guide-test API (tonelint/guide_test.h): each rule against its own examples,
+// per-rule results, and the text `tonelint test` prints.
+#include <gtest/gtest.h>
+
+#include "api/api_guides.h"
+#include "test_support.h"
+#include "tonelint/guide_test.h"
+
+namespace tonelint {
+namespace {
+
+const RuleTestResult* find_result(const GuideTestReport& report, const std::string& id) {
+  for (const RuleTestResult& r : report.rules) {
+    if (r.rule == id) return &r;
+  }
+  return nullptr;
+}
+
+TEST(GuideTestApi, PerRuleOutcomes) {
+  auto guide = api_test::helpdesk_guide();
+  ASSERT_TRUE(guide);
+  auto report = test_guide(*guide, api_test::dictionaries());
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(report->guide, "helpdesk");
+  ASSERT_EQ(report->rules.size(), 4u);
+  EXPECT_EQ(report->passed(), 2u);
+  EXPECT_EQ(report->failed(), 1u);
+  EXPECT_EQ(report->without_examples(), 1u);
+
+  const RuleTestResult* sumimasen = find_result(*report, "helpdesk.sumimasen");
+  ASSERT_NE(sumimasen, nullptr);
+  EXPECT_EQ(sumimasen->outcome, RuleTestOutcome::kPassed);
+  EXPECT_EQ(sumimasen->examples, 2u);
+
+  // hype's good example is full of '!', which bang (in force in the same context) reports.
+  const RuleTestResult* hype = find_result(*report, "helpdesk.hype");
+  ASSERT_NE(hype, nullptr);
+  EXPECT_EQ(hype->outcome, RuleTestOutcome::kFailed);
+  EXPECT_EQ(hype->path, guide->path());
+  EXPECT_GT(hype->line, 0u);
+  ASSERT_EQ(hype->failures.size(), 1u);
+  EXPECT_FALSE(hype->failures[0].bad);
+  EXPECT_EQ(hype->failures[0].example, "Fixed!!! Fixed!!!");
+  EXPECT_EQ(hype->failures[0].problem.rfind("good example reported by helpdesk.bang: \"", 0), 0u)
+      << hype->failures[0].problem;
+
+  const RuleTestResult* quiet = find_result(*report, "helpdesk.quiet");
+  ASSERT_NE(quiet, nullptr);
+  EXPECT_EQ(quiet->outcome, RuleTestOutcome::kNoExamples);
+}
+
+TEST(GuideTestApi, ABadExampleNotReported) {
+  const std::string path = api_test::write_file("lenient.yaml", R"(guide: lenient
+languages: [ja, en]
+rules:
+  - id: keigo
+    kind: existence
+    lang: ja
+    message: "「{match}」は避けます。"
+    words: [ご査収]
+    examples:
+      bad: ["資料をお送りします。"]
+      good: ["資料をお送りします。ご確認ください。"]
+)");
+  GuideFileLoad load = GuideFile::load(path);
+  ASSERT_TRUE(load.ok());
+  auto report = test_guide(*load.guide, api_test::dictionaries());
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  ASSERT_EQ(report->rules.size(), 1u);
+  const RuleTestResult& keigo = report->rules[0];
+  EXPECT_EQ(keigo.outcome, RuleTestOutcome::kFailed);
+  ASSERT_EQ(keigo.failures.size(), 1u);
+  EXPECT_TRUE(keigo.failures[0].bad);
+  EXPECT_EQ(keigo.failures[0].problem, "bad example not reported");
+  EXPECT_EQ(to_text(*report), "✗ lenient.keigo (" + path + ":4)\n    bad example not reported: \"資料をお送りします。\"\n"
+                              "0 passed, 1 failed\n");
+}
+
+TEST(GuideTestApi, NoDictionariesIsAnError) {
+  auto guide = api_test::helpdesk_guide();
+  ASSERT_TRUE(guide);
+  auto report = test_guide(*guide, nullptr);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST(GuideTestApi, TextIsWhatTestPrints) {
+  auto guide = api_test::helpdesk_guide();
+  ASSERT_TRUE(guide);
+  auto report = test_guide(*guide, api_test::dictionaries());
+  ASSERT_TRUE(report.ok());
+  const auto cli = testing::run_tonelint("test --guide " + guide->path());
+  EXPECT_EQ(cli.exit_code, 1) << cli.err;
+  EXPECT_EQ(to_text(*report), cli.out);
+  EXPECT_NE(cli.out.find("✓ helpdesk.sumimasen (2 examples)\n"), std::string::npos) << cli.out;
+  EXPECT_NE(cli.out.find("2 passed, 1 failed, 1 without examples\n"), std::string::npos) << cli.out;
+}
+
+TEST(GuideTestApi, TheShippedGuidePasses) {
+  ToneGuide::Options options;
+  options.guide_path = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
+  options.dictionaries = api_test::dictionaries();
+  auto guide = ToneGuide::load(options);
+  ASSERT_TRUE(guide.ok()) << guide.status().to_string();
+  auto report = test_guide(**guide);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(report->failed(), 0u) << to_text(*report);
+  EXPECT_GT(report->passed(), 10u);
+}
+
+}  // namespace
+}  // namespace tonelint
