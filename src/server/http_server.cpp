@@ -464,6 +464,14 @@ void HttpServer::install_check_routes() {
         if (*m == "all") mode = FixMode::kAll;
       }
       // "report": the output format ("format" is the text's); json, today's body, by default.
+      // A report name in "format" that names no input format ("format": "sarif") is taken
+      // as the report, so either spelling works; "text" stays the text's format.
+      if (auto f = body.find("format"); f != body.end() && f->is_string() && !body.contains("report") &&
+                                        f->get_ref<const std::string&>() != "text" &&
+                                        report::find_report_format(f->get_ref<const std::string&>()) != nullptr) {
+        body["report"] = *f;
+        body.erase("format");
+      }
       const report::ReportFormat* report_format = report::find_report_format("json");
       if (auto r = body.find("report"); r != body.end() && !r->is_null()) {
         report_format = r->is_string() ? report::find_report_format(r->get_ref<const std::string&>()) : nullptr;

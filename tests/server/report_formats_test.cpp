@@ -91,11 +91,35 @@ TEST_F(ReportFormats, UnknownOrMistypedFormatIsA400NamingTheField) {
   ASSERT_TRUE(docx);
   EXPECT_EQ(nlohmann::json::parse(docx->body)["error"]["message"],
             "unknown report 'docx' (expected text, json, sarif, github, rdjsonl, checkstyle or junit)");
-  // "format" stays the text's format.
-  auto input_format = client.Post("/v1/check", body_with(R"({"format": "sarif"})"), "application/json");
+  // "format" is the text's format: a name that is neither an input nor a report format is
+  // refused there.
+  auto input_format = client.Post("/v1/check", body_with(R"({"format": "docx"})"), "application/json");
   ASSERT_TRUE(input_format);
   EXPECT_EQ(input_format->status, 400);
   EXPECT_EQ(nlohmann::json::parse(input_format->body)["error"]["field"], "format");
+}
+
+// A report name in "format" that is no input format ("format": "sarif") asks for that
+// report, as "report" does; "text" stays the text's format (plain text, JSON answer).
+TEST_F(ReportFormats, AReportNameInFormatPicksTheReport) {
+  ASSERT_TRUE(server_->started()) << server_->stderr_text();
+  auto client = server_->client();
+  for (const char* format : {"sarif", "junit", "github"}) {
+    auto by_report = client.Post("/v1/check", body_with(std::string(R"({"report": ")") + format + "\"}"), "application/json");
+    auto by_format = client.Post("/v1/check", body_with(std::string(R"({"format": ")") + format + "\"}"), "application/json");
+    ASSERT_TRUE(by_report && by_format) << format;
+    EXPECT_EQ(by_format->status, 200) << format << ": " << by_format->body;
+    EXPECT_EQ(by_format->get_header_value("Content-Type"), by_report->get_header_value("Content-Type")) << format;
+    EXPECT_EQ(by_format->body, by_report->body) << format;
+  }
+  auto text = client.Post("/v1/check", body_with(R"({"format": "text"})"), "application/json");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(text->status, 200);
+  EXPECT_EQ(text->get_header_value("Content-Type"), "application/json");
+  auto fix = client.Post("/v1/fix", body_with(R"({"format": "sarif"})"), "application/json");
+  ASSERT_TRUE(fix);
+  EXPECT_EQ(fix->status, 400);
+  EXPECT_EQ(nlohmann::json::parse(fix->body)["error"]["field"], "report");
 }
 
 TEST_F(ReportFormats, FixAnswersJsonOnly) {
