@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/session.h"
+#include "lint/session.h"
 #include "guide/guide.h"
 #include "input/source_text.h"
 #include "tokenize/mecab_model.h"

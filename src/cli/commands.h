@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "guide/guide.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "tokenize/analyzer.h"
 
 namespace tonelint::cli {

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "guide/cascade.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "report/escape.h"
 #include "rules/rule_check.h"
 

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "engine/session.h"
+#include "lint/session.h"
 #include "engine/analyzed_text.h"
 
 namespace tonelint::cli {

@@ -12,7 +12,7 @@
 #include "input/regular_file.h"
 #include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
-#include "util/yaml_location.h"
+#include "guide/yaml_location.h"
 
 namespace tonelint {
 

@@ -1,10 +1,10 @@
-#include "engine/session.h"
+#include "lint/session.h"
 
 #include <algorithm>
 
 #include "guide/did_you_mean.h"
-#include "guide/guide_loader.h"
-#include "util/yaml_location.h"
+#include "load/guide_loader.h"
+#include "guide/yaml_location.h"
 
 namespace tonelint {
 

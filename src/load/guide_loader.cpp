@@ -1,4 +1,4 @@
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
@@ -16,13 +16,14 @@
 
 #include "guide/did_you_mean.h"
 #include "guide/guide_cache.h"
+#include "guide/yaml_location.h"
 #include "input/line_index.h"
 #include "input/regular_file.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "rules/rule_kinds.h"
 #include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
-#include "util/yaml_location.h"
 
 namespace tonelint {
 
@@ -32,11 +33,20 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"guide", "description", "languages", "extends", "contexts",
                                            "defaults", "rules", "tones"};
-const std::vector<std::string> kRuleKeys = {
-    "id",    "kind",  "lang",     "level", "message",  "why",    "fix",        "examples", "category",
-    "words", "lemmas", "tokens",  "regex", "swap",     "dictionary", "max", "min",
-    "scope", "position", "metric", "style", "min_length", "allow", "unless", "not_followed_by",
-    "lexicon", "min_words", "max_words"};
+// The keys every rule may write; each kind reads its own besides (its row's `keys`).
+const std::vector<std::string> kSharedRuleKeys = {
+    "id",    "kind",   "lang",   "level", "message", "why",        "fix", "examples", "category", "words",
+    "lemmas", "tokens", "regex", "swap",  "dictionary", "max",     "min", "scope",    "unless",   "not_followed_by"};
+// A key of any kind is known in any rule (a kind ignores another's keys, as it always has).
+const std::vector<std::string> kRuleKeys = [] {
+  std::vector<std::string> keys = kSharedRuleKeys;
+  for (const RuleKind* kind : rule_kinds()) {
+    for (std::string_view key : kind->keys) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.emplace_back(key);
+    }
+  }
+  return keys;
+}();
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
 const std::vector<std::string> kSetKeys = {"off", "level", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
@@ -46,14 +56,10 @@ const std::vector<std::string> kTokenElementKeys = [] {
   keys.insert(keys.end(), {"repeat", "negate", "rewrite"});
   return keys;
 }();
-const std::vector<std::string> kKinds = {"existence", "substitution", "occurrence", "required",
-                                         "metric",    "register",     "capitalization"};
+const std::vector<std::string> kKinds = rule_kind_names();
 const std::vector<std::string> kLevels = {"error", "warning", "suggestion"};
 const std::vector<std::string> kLangs = {"any", "ja", "en"};
 const std::vector<std::string> kScopes = {"message", "paragraph", "sentence"};
-const std::vector<std::string> kPositions = {"start", "end"};
-const std::vector<std::string> kMetrics = {"sentence_length", "readability", "touten", "kanji_ratio"};
-const std::vector<std::string> kStyles = {"consistent", "polite", "plain", "formal"};
 const std::vector<std::string> kDimensions(kDimensionNames.begin(), kDimensionNames.end());
 
 template <typename E>
@@ -419,6 +425,44 @@ class Loader {
 
   // ---- rules -------------------------------------------------------------------------
 
+  // A rule's mapping as its kind's parser reads it (guide/rule_kind.h).
+  class KindFields final : public RuleYaml {
+   public:
+    KindFields(Loader& loader, const YAML::Node& node, const MapFields& fields, const std::string& name)
+        : loader_(loader), node_(node), fields_(fields), name_(name) {}
+
+    bool has(std::string_view key) const override { return static_cast<bool>(fields_[key]); }
+    const std::string& name() const override { return name_; }
+    std::optional<std::size_t> choice(std::string_view key, std::span<const std::string_view> names) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return std::nullopt;
+      return loader_.choice<std::size_t>(value, std::vector<std::string>(names.begin(), names.end()), std::string(key));
+    }
+    std::optional<std::uint32_t> count(std::string_view key) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return std::nullopt;
+      return loader_.count(value, std::string(key));
+    }
+    std::vector<std::string> strings(std::string_view key) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return {};
+      return loader_.string_list(value, std::string(key));
+    }
+    std::shared_ptr<const std::unordered_set<std::string>> word_set(std::string_view key) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return nullptr;
+      return loader_.load_lexicon(value);
+    }
+    void error(const std::string& message) override { loader_.error(node_, message); }
+
+   private:
+    Loader& loader_;
+    const YAML::Node& node_;
+    const MapFields& fields_;
+    const std::string& name_;
+  };
+
+
   std::optional<Rule> parse_rule(const YAML::Node& node, const std::string& entry) {
     if (!node.IsMap()) {
       error(node, entry + " must be a mapping with id, kind, message, ...");
@@ -438,8 +482,8 @@ class Loader {
     const std::string name = rule.id.empty() ? entry : "rule '" + rule.id + "'";
     bool kind_known = false;
     if (const YAML::Node kind = fields["kind"]) {
-      if (auto k = choice<RuleKind>(kind, kKinds, "kind")) {
-        rule.kind = *k;
+      if (auto k = choice<std::size_t>(kind, kKinds, "kind")) {
+        rule.kind = rule_kinds()[*k];
         kind_known = true;
       }
     } else {
@@ -458,7 +502,7 @@ class Loader {
       error(node, name + " has no 'message': say what is wrong and what to write instead");
     }
     if (const YAML::Node why = fields["why"]) rule.why = scalar(why, "why");
-    rule.category = fields["category"] ? scalar(fields["category"], "category") : kKinds[static_cast<std::size_t>(rule.kind)];
+    rule.category = fields["category"] ? scalar(fields["category"], "category") : rule_kind_name(rule.kind);
     if (const YAML::Node fix = fields["fix"]) {
       const std::string f = scalar(fix, "fix");
       if (f == "safe" || f == "unsafe") {
@@ -484,84 +528,21 @@ class Loader {
     const YAML::Node scope_node = fields["scope"];
     if (scope_node && scope_node.IsSequence()) {
       parse_markup_scopes(scope_node, &rule);
-      if (rule.kind == RuleKind::kMetric) rule.scope = Scope::kSentence;  // still measured per sentence
+      if (rule.kind != nullptr) rule.scope = rule.kind->default_scope;  // a markup list names no unit
     } else if (const YAML::Node scope = scope_node) {
       if (auto s = choice<Scope>(scope, kScopes, "scope")) {
         rule.scope = *s;
         rule.scope_set = true;
       }
-    } else if (rule.kind == RuleKind::kMetric) {
-      rule.scope = Scope::kSentence;  // metrics are measured per sentence unless told otherwise
+    } else if (rule.kind != nullptr) {
+      rule.scope = rule.kind->default_scope;  // metrics are measured per sentence unless told otherwise
     }
-    if (const YAML::Node position = fields["position"]) {
-      if (auto p = choice<int>(position, kPositions, "position")) rule.position = *p == 0 ? Anchor::kStart : Anchor::kEnd;
+    if (kind_known && rule.kind->parse != nullptr) {  // an unknown kind needs nothing more said
+      KindFields view(*this, node, fields, name);
+      rule.options = rule.kind->parse(view, rule);
     }
-    if (const YAML::Node metric = fields["metric"]) {
-      rule.metric = scalar(metric, "metric");
-      if (std::find(kMetrics.begin(), kMetrics.end(), rule.metric) == kMetrics.end()) {
-        error(metric, "unknown metric '" + rule.metric + "'" + did_you_mean(rule.metric, kMetrics) +
-                          "; expected one of: " + join(kMetrics));
-      }
-    }
-    if (const YAML::Node style = fields["style"]) {
-      rule.style = scalar(style, "style");
-      if (std::find(kStyles.begin(), kStyles.end(), rule.style) == kStyles.end()) {
-        error(style, "unknown style '" + rule.style + "'" + did_you_mean(rule.style, kStyles) +
-                         "; expected one of: " + join(kStyles));
-      }
-    }
-    if (const YAML::Node min_length = fields["min_length"]) {
-      if (auto n = count(min_length, "min_length")) rule.min_length = *n;
-    }
-    if (const YAML::Node min_words = fields["min_words"]) {
-      if (auto n = count(min_words, "min_words")) rule.min_words = *n;
-    }
-    if (const YAML::Node max_words = fields["max_words"]) {
-      if (auto n = count(max_words, "max_words")) rule.max_words = *n;
-    }
-    if (const YAML::Node allow = fields["allow"]) rule.allow = string_list(allow, "allow");
-    if (const YAML::Node lexicon = fields["lexicon"]) load_lexicon(lexicon, &rule);
-    if (kind_known) check_kind_fields(node, fields, name, rule);  // an unknown kind needs nothing more said
     if (errors_.size() != errors_before) return std::nullopt;
     return rule;
-  }
-
-  // What each kind cannot do without.
-  // Judged by which keys are written, so a malformed value (max: lots) is reported once, as
-  // malformed, and not again as missing.
-  void check_kind_fields(const YAML::Node& node, const MapFields& fields, const std::string& name, const Rule& rule) {
-    const bool has_pattern = fields["words"] || fields["lemmas"] || fields["tokens"] || fields["regex"] || fields["dictionary"];
-    const bool has_bound = fields["max"] || fields["min"];
-    switch (rule.kind) {
-      case RuleKind::kExistence:
-        if (!has_pattern) error(node, name + " (existence) needs words, lemmas, tokens, regex or a dictionary");
-        break;
-      case RuleKind::kSubstitution: {
-        const bool rewrites = std::any_of(rule.tokens.begin(), rule.tokens.end(), [](const TokenPattern& p) {
-          return std::any_of(p.begin(), p.end(), [](const TokenElement& e) { return e.rewrite.has_value(); });
-        });
-        if (!fields["swap"] && !fields["dictionary"] && !rewrites) {
-          error(node, name + " (substitution) needs 'swap: {from: to}', a dictionary, or token patterns with a 'rewrite'");
-        }
-        break;
-      }
-      case RuleKind::kOccurrence:
-        if (!has_pattern) error(node, name + " (occurrence) needs words, lemmas, tokens or regex to count");
-        if (!has_bound) error(node, name + " (occurrence) needs 'max' or 'min'");
-        break;
-      case RuleKind::kRequired:
-        if (!has_pattern) error(node, name + " (required) needs words, lemmas, tokens or regex, one of which must appear");
-        break;
-      case RuleKind::kMetric:
-        if (!fields["metric"]) error(node, name + " (metric) needs 'metric' (one of: " + join(kMetrics) + ")");
-        if (!has_bound) error(node, name + " (metric) needs 'max' or 'min'");
-        break;
-      case RuleKind::kRegister:
-        if (!fields["style"]) error(node, name + " (register) needs 'style' (one of: " + join(kStyles) + ")");
-        break;
-      case RuleKind::kCapitalization:
-        break;
-    }
   }
 
   // scope: [subject, heading] or [!heading, !table_cell]: which markup a rule looks at.
@@ -647,7 +628,7 @@ class Loader {
           }
         }
         if (const YAML::Node rewrite = element_node["rewrite"]) {
-          if (rule->kind == RuleKind::kSubstitution) {
+          if (rule->kind != nullptr && rule->kind->token_rewrites) {
             element.rewrite = scalar(rewrite, "rewrite");
           } else {
             error(rewrite, "'rewrite' belongs to substitution rules; rule '" + rule->id + "' is " +
@@ -730,11 +711,11 @@ class Loader {
   // A plain word list, one word a line (such as /usr/share/dict/american-english); only
   // the all-lowercase entries are kept, since capitalized ones are names. Shared through
   // the cache: the shipped guide names the same 100,000-word list twice.
-  void load_lexicon(const YAML::Node& node, Rule* rule) {
+  std::shared_ptr<const Lexicon> load_lexicon(const YAML::Node& node) {
     const std::string relative = scalar(node, "lexicon");
     if (relative.empty()) {
       if (node.IsScalar()) error(node, "'lexicon' names a word list file");
-      return;
+      return nullptr;
     }
     const fs::path file = fs::path(path_).parent_path() / relative;  // an absolute path stays as is
     auto bytes = read_word_file(file, "lexicon");
@@ -743,18 +724,17 @@ class Loader {
                       (bytes.status().code() == ErrorCode::kNotFound && relative.starts_with("/usr/share/dict/")
                            ? " (install the Debian package that provides it, e.g. wamerican)"
                            : ""));
-      return;
+      return nullptr;
     }
     if (Status s = check_line_lengths(file.string(), *bytes, "lexicon"); !s.ok()) {
       errors_.push_back(std::move(s));
-      return;
+      return nullptr;
     }
     std::error_code ec;
     const std::string key = GuideCache::key_of(fs::absolute(file, ec).lexically_normal().string(), *bytes);
     if (cache_ != nullptr) {
       if (auto shared = cache_->find_lexicon(key)) {
-        rule->lexicon = std::move(shared);
-        return;
+        return shared;
       }
     }
     auto words = std::make_shared<Lexicon>();
@@ -770,10 +750,10 @@ class Loader {
     }
     if (words->empty()) {
       error(node, "lexicon " + file.string() + " has no lowercase words");
-      return;
+      return nullptr;
     }
     if (cache_ != nullptr) cache_->add_lexicon(key, words);
-    rule->lexicon = std::move(words);
+    return words;
   }
 
   // A word list under dictionaries/: one entry a line, '#' starts a comment; for
@@ -802,7 +782,7 @@ class Loader {
       while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
       while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
       if (entry.empty()) continue;
-      if (rule->kind == RuleKind::kSubstitution) {
+      if (rule->kind != nullptr && rule->kind->dictionary_swaps) {
         const std::size_t tab = entry.find('\t');
         if (tab == std::string_view::npos) {
           errors_.push_back(Status(ErrorCode::kParse, "a substitution dictionary line is 'from<TAB>to'",

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
 #include "report/report.h"

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "engine/diagnostic.h"
-#include "engine/session.h"
+#include "lint/session.h"
 #include "extract/extractor.h"
 #include "lsp/document_config.h"
 #include "tokenize/mecab_model.h"

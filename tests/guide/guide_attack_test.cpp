@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "config/repo_config.h"
-#include "engine/session_lru.h"
+#include "lint/session_lru.h"
 #include "guide/guide_cache.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "test_support.h"
 #include "util/yaml_depth.h"
 
