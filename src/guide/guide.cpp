@@ -2,17 +2,13 @@
 
 #include <algorithm>
 
+#include "guide/guide_names.h"
 #include "guide/rule_kind.h"
 
 namespace tonelint {
 
 const char* level_name(Level level) {
-  switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "suggestion";
-  }
-  return "warning";
+  return name_of(kLevelNames, level, "warning").data();  // the names are literals, NUL-terminated
 }
 
 const char* rule_kind_name(const RuleKind* kind) {

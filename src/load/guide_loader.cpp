@@ -16,7 +16,9 @@
 
 #include "guide/did_you_mean.h"
 #include "guide/guide_cache.h"
+#include "guide/guide_names.h"
 #include "guide/yaml_location.h"
+#include "guide/yaml_schema.h"
 #include "input/line_index.h"
 #include "input/regular_file.h"
 #include "input/source_text.h"
@@ -57,9 +59,7 @@ const std::vector<std::string> kTokenElementKeys = [] {
   return keys;
 }();
 const std::vector<std::string> kKinds = rule_kind_names();
-const std::vector<std::string> kLevels = {"error", "warning", "suggestion"};
-const std::vector<std::string> kLangs = {"any", "ja", "en"};
-const std::vector<std::string> kScopes = {"message", "paragraph", "sentence"};
+const std::vector<std::string> kScopes = names_of(kScopeNames);
 const std::vector<std::string> kDimensions(kDimensionNames.begin(), kDimensionNames.end());
 
 template <typename E>
@@ -200,12 +200,7 @@ class Loader {
   }
 
   void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& what) {
-    for (const auto& entry : map) {
-      const std::string key = entry.first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        error(entry.first, "unknown key '" + key + "' in " + what + did_you_mean(key, allowed));
-      }
-    }
+    for (const auto& [at, message] : unknown_keys(map, allowed, what)) error(at, message);
   }
 
   // ---- scalars -----------------------------------------------------------------------
@@ -340,8 +335,7 @@ class Loader {
       const std::string& code = guide_.languages[i];
       if (std::find(kLanguageCodes.begin(), kLanguageCodes.end(), code) != kLanguageCodes.end()) continue;
       const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
-      error(at, "unknown language code '" + code + "'" + did_you_mean(code, kLanguageCodes) +
-                    "; expected one of: " + join(kLanguageCodes));
+      error(at, unknown_value_message("language code", code, kLanguageCodes));
     }
   }
 
@@ -353,9 +347,15 @@ class Loader {
     }
     const std::string value = node.Scalar();
     if (auto e = enum_of<E>(value, names)) return e;
-    std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    error(node, "unknown " + what + " '" + value + "'" + did_you_mean(value, names) + "; expected one of: " + list);
+    error(node, unknown_value_message(what, value, names));
+    return std::nullopt;
+  }
+
+  // A value of an enum's name table (util/enum_names.h).
+  template <typename E, std::size_t N>
+  std::optional<E> choice(const YAML::Node& node, const EnumNames<E, N>& table, const std::string& what) {
+    const std::vector<std::string> names = names_of(table);
+    if (auto index = choice<std::size_t>(node, names, what)) return table[*index].first;
     return std::nullopt;
   }
 
@@ -397,17 +397,12 @@ class Loader {
     if (allowed.empty()) {
       error(at, std::string("dimension '") + kDimensionNames[d] + "' has no values in 'contexts'");
     } else {
-      error(at, std::string("unknown ") + kDimensionNames[d] + " '" + value + "'" + did_you_mean(value, allowed) +
-                    "; 'contexts' allows: " + join(allowed));
+      error(at, unknown_value_message(kDimensionNames[d], value, allowed, "; 'contexts' allows: "));
     }
     return false;
   }
 
-  static std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-    return out;
-  }
+  static std::string join(const std::vector<std::string>& values) { return join_names(values); }
 
   void parse_defaults(const YAML::Node& node) {
     if (!node.IsMap()) {
@@ -462,7 +457,6 @@ class Loader {
     const std::string& name_;
   };
 
-
   std::optional<Rule> parse_rule(const YAML::Node& node, const std::string& entry) {
     if (!node.IsMap()) {
       error(node, entry + " must be a mapping with id, kind, message, ...");
@@ -490,10 +484,10 @@ class Loader {
       error(node, name + " has no 'kind' (one of: " + join(kKinds) + ")");
     }
     if (const YAML::Node lang = fields["lang"]) {
-      if (auto l = choice<RuleLang>(lang, kLangs, "lang")) rule.lang = *l;
+      if (auto l = choice(lang, kRuleLangNames, "lang")) rule.lang = *l;
     }
     if (const YAML::Node level = fields["level"]) {
-      if (auto l = choice<Level>(level, kLevels, "level")) rule.level = *l;
+      if (auto l = choice(level, kLevelNames, "level")) rule.level = *l;
     }
     if (const YAML::Node message = fields["message"]) {
       rule.message = scalar(message, "message");
@@ -530,12 +524,12 @@ class Loader {
       parse_markup_scopes(scope_node, &rule);
       if (rule.kind != nullptr) rule.scope = rule.kind->default_scope;  // a markup list names no unit
     } else if (const YAML::Node scope = scope_node) {
-      if (auto s = choice<Scope>(scope, kScopes, "scope")) {
+      if (auto s = choice(scope, kScopeNames, "scope")) {
         rule.scope = *s;
         rule.scope_set = true;
       }
     } else if (rule.kind != nullptr) {
-      rule.scope = rule.kind->default_scope;  // metrics are measured per sentence unless told otherwise
+      rule.scope = rule.kind->default_scope;  // the kind's unit: metrics measure each sentence
     }
     if (kind_known && rule.kind->parse != nullptr) {  // an unknown kind needs nothing more said
       KindFields view(*this, node, fields, name);
@@ -889,14 +883,14 @@ class Loader {
         error(off, "'off' is true or false");
       }
     }
-    if (const YAML::Node level = fields["level"]) o.level = choice<Level>(level, kLevels, "level");
+    if (const YAML::Node level = fields["level"]) o.level = choice(level, kLevelNames, "level");
     if (const YAML::Node max = fields["max"]) o.max = bound(max, "max");
     if (const YAML::Node min = fields["min"]) o.min = bound(min, "min");
     if (const YAML::Node message = fields["message"]) {
       o.message = scalar(message, "message");
       if (message.IsScalar()) check_message(message, *o.message);
     }
-    if (const YAML::Node scope = fields["scope"]) o.scope = choice<Scope>(scope, kScopes, "scope");
+    if (const YAML::Node scope = fields["scope"]) o.scope = choice(scope, kScopeNames, "scope");
     pending_overrides_.push_back({key, o.rule_id});
     tone->set.push_back(std::move(o));
   }
@@ -1117,11 +1111,8 @@ Result<Context> complete_context(const Guide& guide, const Context& requested) {
     if (value.empty()) continue;
     const auto& allowed = guide.allowed[d];
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-      std::string list;
-      for (const auto& v : allowed) list += (list.empty() ? "" : ", ") + v;
       return Status(ErrorCode::kInvalidArgument,
-                    std::string("unknown ") + kDimensionNames[d] + " '" + value + "'" + did_you_mean(value, allowed) +
-                        " for guide '" + guide.id + "'; allowed: " + list,
+                    unknown_value_message(kDimensionNames[d], value, allowed, " for guide '" + guide.id + "'; allowed: "),
                     Location{guide.path});
     }
     out.values[d] = value;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "rules/capitalization.h"
 #include "rules/rule_check.h"
 
 namespace tonelint {
@@ -139,5 +140,10 @@ std::unique_ptr<RuleCheck> make_capitalization_check(const Rule& rule, std::stri
 extern const RuleKind kCapitalizationKind;
 constinit const RuleKind kCapitalizationKind{
     .name = "capitalization", .keys = kKeys, .parse = parse_capitalization, .make = make_capitalization_check};
+
+std::shared_ptr<const std::unordered_set<std::string>> capitalization_lexicon(const Rule& rule) {
+  if (rule.kind != &kCapitalizationKind || rule.options == nullptr) return nullptr;
+  return static_cast<const CapitalizationOptions&>(*rule.options).lexicon;
+}
 
 }  // namespace tonelint
