@@ -22,8 +22,8 @@
 
 #include "bench_util.h"
 #include "messages.h"
-#include "engine/session.h"
-#include "guide/guide_loader.h"
+#include "lint/session.h"
+#include "load/guide_loader.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
 

@@ -23,11 +23,11 @@
 
 #include "config/glob.h"
 #include "config/repo_config.h"
-#include "engine/session.h"
+#include "lint/session.h"
 #include "extract/extractor.h"
 #include "extract/front_matter.h"
 #include "fix/fixer.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
 #include "server/guide_registry.h"

@@ -32,7 +32,7 @@ struct Location {
   std::uint32_t column = 0;
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   Status(ErrorCode code, std::string message, Location where = {})

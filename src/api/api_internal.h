@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/session.h"
+#include "lint/session.h"
 #include "guide/guide.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "input/source_text.h"
 #include "tokenize/mecab_model.h"
 #include "tonelint/checker.h"

@@ -8,7 +8,7 @@
 #include "api/api_internal.h"
 #include "api/guide_file_internal.h"
 #include "guide/cascade.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "report/escape.h"
 #include "rules/rule_check.h"
 

@@ -3,7 +3,7 @@
 
 #include "api/api_internal.h"
 #include "api/guide_file_internal.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 namespace tonelint {
 

@@ -6,7 +6,7 @@
 #include "api/api_internal.h"
 #include "api/guide_file_internal.h"
 #include "engine/analyzed_text.h"
-#include "engine/linter.h"
+#include "lint/linter.h"
 #include "guide/cascade.h"
 #include "tokenize/analyzer.h"
 

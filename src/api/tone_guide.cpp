@@ -4,7 +4,7 @@
 
 #include "api/api_internal.h"
 #include "api/api_guard.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 namespace tonelint {
 namespace {

@@ -7,7 +7,7 @@
 #include "api/api_internal.h"
 #include "config/draft_finder.h"
 #include "config/repo_config.h"
-#include "engine/phrase_check.h"
+#include "lint/phrase_check.h"
 #include "extract/extractor.h"
 
 namespace tonelint {

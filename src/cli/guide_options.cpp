@@ -3,7 +3,7 @@
 
 #include "cli/commands.h"
 #include "config/repo_config.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 #include "report/escape.h"
 #include "tokenize/analyzer.h"
 #include "tonelint/tone_guide.h"

@@ -8,12 +8,14 @@
 
 #include "extract/formats.h"
 #include "guide/did_you_mean.h"
+#include "guide/guide_names.h"
+#include "guide/yaml_location.h"
+#include "guide/yaml_schema.h"
 #include "input/line_index.h"
-#include "input/utf8.h"
 #include "input/regular_file.h"
+#include "input/utf8.h"
 #include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
-#include "util/yaml_location.h"
 
 namespace tonelint {
 
@@ -22,7 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kTopKeys = {"guide", "include", "exclude", "gitignore", "min_level", "fail_on", "contexts"};
-const std::vector<std::string> kLevelNames = {"error", "warning", "suggestion"};
 
 // Reads one config, turning yaml-cpp's byte columns into code-point columns.
 class ConfigParser {
@@ -34,14 +35,11 @@ class ConfigParser {
     return Status(ErrorCode::kParse, std::move(message), where(at.Mark()));
   }
 
+  // The first unknown key, if any.
   Status check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, std::string_view what) const {
-    for (const auto& entry : map) {
-      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        return error(entry.first, "unknown key '" + key + "' in " + std::string(what) + did_you_mean(key, allowed));
-      }
-    }
-    return {};
+    const auto unknown = unknown_keys(map, allowed, what);
+    if (unknown.empty()) return {};
+    return error(unknown.front().first, unknown.front().second);
   }
 
   // A pattern or a list of patterns.
@@ -65,12 +63,9 @@ class ConfigParser {
 
   Result<Level> level(const YAML::Node& node, std::string_view key) const {
     const std::string value = node.IsScalar() ? node.Scalar() : "";
-    auto it = std::find(kLevelNames.begin(), kLevelNames.end(), value);
-    if (it == kLevelNames.end()) {
-      return error(node, "'" + std::string(key) + "' is error, warning or suggestion, not '" + value + "'" +
-                             did_you_mean(value, kLevelNames));
-    }
-    return static_cast<Level>(it - kLevelNames.begin());
+    if (auto level = parse_name(kLevelNames, value)) return *level;
+    return error(node, "'" + std::string(key) + "' is error, warning or suggestion, not '" + value + "'" +
+                           did_you_mean(value, names_of(kLevelNames)));
   }
 
  private:

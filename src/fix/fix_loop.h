@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "engine/session.h"
+#include "lint/session.h"
 #include "fix/fixer.h"
 #include "input/source_text.h"
 

@@ -60,4 +60,27 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out.append(out.empty() ? "" : ", ").append(name);
+  return out;
+}
+
+std::string unknown_value_message(std::string_view what, std::string_view value, const std::vector<std::string>& allowed,
+                                  std::string_view before_list) {
+  std::string out = "unknown ";
+  out.append(what).append(" '").append(value).append("'");
+  out += did_you_mean(value, allowed);
+  out.append(before_list);
+  out += join_names(allowed);
+  return out;
+}
+
+std::string unknown_key_message(std::string_view key, std::string_view where, const std::vector<std::string>& known) {
+  std::string out = "unknown key '";
+  out.append(key).append("' in ").append(where);
+  out += did_you_mean(key, known);
+  return out;
+}
+
 }  // namespace tonelint

@@ -2,28 +2,19 @@
 
 #include <algorithm>
 
+#include "guide/guide_names.h"
+#include "guide/rule_kind.h"
+
 namespace tonelint {
 
 const char* level_name(Level level) {
-  switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "suggestion";
-  }
-  return "warning";
+  return name_of(kLevelNames, level, "warning").data();  // the names are literals, NUL-terminated
 }
 
-const char* rule_kind_name(RuleKind kind) {
-  switch (kind) {
-    case RuleKind::kExistence: return "existence";
-    case RuleKind::kSubstitution: return "substitution";
-    case RuleKind::kOccurrence: return "occurrence";
-    case RuleKind::kRequired: return "required";
-    case RuleKind::kMetric: return "metric";
-    case RuleKind::kRegister: return "register";
-    case RuleKind::kCapitalization: return "capitalization";
-  }
-  return "existence";
+const char* rule_kind_name(const RuleKind* kind) {
+  // A kind's name is a string literal, so its view ends in NUL. A rule without a kind (its
+  // `kind:` missing or unknown) reads as the first kind in errors, as it always has.
+  return kind != nullptr ? kind->name.data() : "existence";
 }
 
 bool Guide::allows(Dimension d, const std::string& value) const {

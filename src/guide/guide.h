@@ -32,16 +32,11 @@ struct Context {
 enum class Level : std::uint8_t { kError, kWarning, kSuggestion };
 const char* level_name(Level level);
 
-enum class RuleKind : std::uint8_t {
-  kExistence,
-  kSubstitution,
-  kOccurrence,
-  kRequired,
-  kMetric,
-  kRegister,
-  kCapitalization,
-};
-const char* rule_kind_name(RuleKind kind);
+// A rule kind: a row of the kind table (guide/rule_kind.h, rules/rule_kinds.cpp), and the
+// options its parser read for one rule.
+struct RuleKind;
+struct KindOptions;
+const char* rule_kind_name(const RuleKind* kind);
 
 enum class RuleLang : std::uint8_t { kAny, kJa, kEn };
 // Where a text run comes from, as a rule's `scope: [..]` names it. Extractors record these:
@@ -50,8 +45,6 @@ enum class RuleLang : std::uint8_t { kAny, kJa, kEn };
 inline constexpr std::array<const char*, 8> kMarkupScopes = {"paragraph", "heading",  "list_item", "table_cell",
                                                              "blockquote", "alt_text", "link_text", "subject"};
 enum class Scope : std::uint8_t { kMessage, kParagraph, kSentence };
-// Where a `required` pattern must appear (`position: start|end`).
-enum class Anchor : std::uint8_t { kAnywhere, kStart, kEnd };
 
 // Where a value came from, for errors and for `tonelint explain`.
 struct Origin {
@@ -87,7 +80,7 @@ using TokenPattern = std::vector<TokenElement>;
 
 struct Rule {
   std::string id;  // without the guide prefix
-  RuleKind kind = RuleKind::kExistence;
+  const RuleKind* kind = nullptr;  // a row of the kind table; set by the loader
   RuleLang lang = RuleLang::kAny;
   Level level = Level::kWarning;
   std::string message;
@@ -114,17 +107,10 @@ struct Rule {
   // name markup it skips. Names are those of kMarkupScopes. Empty: everywhere.
   std::vector<std::string> markup_scopes;
   bool markup_excludes = false;
-  Anchor position = Anchor::kAnywhere;
-  std::string metric;  // metric kind: sentence_length, readability, touten, kanji_ratio
-  std::string style;   // register kind: consistent, polite, plain; en: formal
-  std::uint32_t min_length = 4;        // capitalization: shortest SHOUTING word
-  std::uint32_t min_words = 1;         // capitalization: fewest capitalized words in a run
-  std::uint32_t max_words = UINT32_MAX;  // capitalization: most (1: single words only)
-  std::vector<std::string> allow;      // capitalization: acronyms allowed
-  // capitalization: ordinary lowercase English words (`lexicon: FILE`). When set, only
-  // a word found here, written in capitals, is shouting: GROWI or CSRF are names and
-  // acronyms, HUGE is not. Shared, so copies of the rule for each context cost nothing.
-  std::shared_ptr<const std::unordered_set<std::string>> lexicon;
+  // What the kind's own keys said (metric, style, position, ...), as the kind's parser
+  // read them; null for a kind without options. Immutable and shared, so copies of the
+  // rule for each context cost nothing.
+  std::shared_ptr<const KindOptions> options;
 
   std::vector<std::string> bad_examples;
   std::vector<std::string> good_examples;

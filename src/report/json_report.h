@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/session.h"
+#include "lint/session.h"
 #include "input/source_text.h"
 
 namespace tonelint::report {

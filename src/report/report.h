@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "engine/diagnostic.h"
-#include "engine/session.h"
+#include "lint/session.h"
 #include "guide/guide.h"
 #include "input/source_text.h"
 #include "report/json_report.h"

@@ -7,14 +7,27 @@
 
 #include <algorithm>
 
+#include "rules/capitalization.h"
 #include "rules/rule_check.h"
 
 namespace tonelint {
 namespace {
 
+struct CapitalizationOptions final : KindOptions {
+  std::uint32_t min_length = 4;          // the shortest SHOUTING word
+  std::uint32_t min_words = 1;           // the fewest capitalized words in a run
+  std::uint32_t max_words = UINT32_MAX;  // the most (1: single words only)
+  std::vector<std::string> allow;        // acronyms allowed
+  // Ordinary lowercase English words (`lexicon: FILE`). When set, only a word found here,
+  // written in capitals, is shouting: GROWI or CSRF are names and acronyms, HUGE is not.
+  // Shared with every rule that names the same file.
+  std::shared_ptr<const std::unordered_set<std::string>> lexicon;
+};
+
 class CapitalizationCheck final : public RuleCheck {
  public:
-  using RuleCheck::RuleCheck;
+  CapitalizationCheck(const Rule& rule, std::string id)
+      : RuleCheck(rule, std::move(id)), options_(static_cast<const CapitalizationOptions&>(*rule.options)) {}
 
   void check(const MessageView& message, std::span<const Match>, FindingSink* out) const override {
     const auto& tokens = message.analysis.tokens;
@@ -31,11 +44,11 @@ class CapitalizationCheck final : public RuleCheck {
         while (end < as.token_end && is_caps(tokens[end])) {
           if (!allowed(tokens[end]) && ordinary(tokens[end])) {
             ++words;
-            long_word = long_word || letters(tokens[end]) >= rule().min_length;
+            long_word = long_word || letters(tokens[end]) >= options_.min_length;
           }
           ++end;
         }
-        if (long_word && words >= rule().min_words && words <= rule().max_words) report_run(message, i, end, i == as.token_begin, out);
+        if (long_word && words >= options_.min_words && words <= options_.max_words) report_run(message, i, end, i == as.token_begin, out);
         i = end;
       }
     }
@@ -72,11 +85,11 @@ class CapitalizationCheck final : public RuleCheck {
 
   // A word of the lexicon (its norm is the lowercase form); any word when there is none.
   bool ordinary(const Token& t) const {
-    return rule().lexicon == nullptr || rule().lexicon->contains(std::string(t.norm));
+    return options_.lexicon == nullptr || options_.lexicon->contains(std::string(t.norm));
   }
 
   bool allowed(const Token& t) const {
-    return std::find(rule().allow.begin(), rule().allow.end(), t.surface) != rule().allow.end();
+    return std::find(options_.allow.begin(), options_.allow.end(), t.surface) != options_.allow.end();
   }
 
   void report_run(const MessageView& message, std::uint32_t begin, std::uint32_t end, bool starts_sentence,
@@ -101,12 +114,36 @@ class CapitalizationCheck final : public RuleCheck {
     d.suggestions.push_back(Suggestion{offset, length, rewrite, rule().fix_safe});
     out->push_back(std::move(d));
   }
+
+  // Lives in the rule this check holds a copy of.
+  const CapitalizationOptions& options_;
 };
 
-}  // namespace
+constexpr std::string_view kKeys[] = {"min_length", "allow", "lexicon", "min_words", "max_words"};
+
+std::shared_ptr<const KindOptions> parse_capitalization(RuleYaml& yaml, const Rule&) {
+  auto options = std::make_shared<CapitalizationOptions>();
+  if (auto n = yaml.count("min_length")) options->min_length = *n;
+  if (auto n = yaml.count("min_words")) options->min_words = *n;
+  if (auto n = yaml.count("max_words")) options->max_words = *n;
+  if (yaml.has("allow")) options->allow = yaml.strings("allow");
+  if (yaml.has("lexicon")) options->lexicon = yaml.word_set("lexicon");
+  return options;
+}
 
 std::unique_ptr<RuleCheck> make_capitalization_check(const Rule& rule, std::string id, CheckBuildContext&) {
   return std::make_unique<CapitalizationCheck>(rule, std::move(id));
+}
+
+}  // namespace
+
+extern const RuleKind kCapitalizationKind;
+constinit const RuleKind kCapitalizationKind{
+    .name = "capitalization", .keys = kKeys, .parse = parse_capitalization, .make = make_capitalization_check};
+
+std::shared_ptr<const std::unordered_set<std::string>> capitalization_lexicon(const Rule& rule) {
+  if (rule.kind != &kCapitalizationKind || rule.options == nullptr) return nullptr;
+  return static_cast<const CapitalizationOptions&>(*rule.options).lexicon;
 }
 
 }  // namespace tonelint

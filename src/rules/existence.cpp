@@ -14,10 +14,18 @@ class ExistenceCheck final : public RuleCheck {
   }
 };
 
-}  // namespace
+std::shared_ptr<const KindOptions> parse_existence(RuleYaml& yaml, const Rule&) {
+  if (!yaml.has_pattern()) yaml.error(yaml.name() + " (existence) needs words, lemmas, tokens, regex or a dictionary");
+  return nullptr;
+}
 
 std::unique_ptr<RuleCheck> make_existence_check(const Rule& rule, std::string id, CheckBuildContext&) {
   return std::make_unique<ExistenceCheck>(rule, std::move(id));
 }
+
+}  // namespace
+
+extern const RuleKind kExistenceKind;
+constinit const RuleKind kExistenceKind{.name = "existence", .parse = parse_existence, .make = make_existence_check};
 
 }  // namespace tonelint

@@ -10,14 +10,13 @@
 namespace tonelint {
 namespace {
 
-enum class Measure { kSentenceLength, kReadability, kTouten, kKanjiRatio };
+// What `metric:` names, in the order of kMeasureNames.
+enum class Measure : std::uint8_t { kSentenceLength, kReadability, kTouten, kKanjiRatio };
+constexpr std::string_view kMeasureNames[] = {"sentence_length", "readability", "touten", "kanji_ratio"};
 
-Measure measure_of(const std::string& name) {
-  if (name == "readability") return Measure::kReadability;
-  if (name == "touten") return Measure::kTouten;
-  if (name == "kanji_ratio") return Measure::kKanjiRatio;
-  return Measure::kSentenceLength;
-}
+struct MetricOptions final : KindOptions {
+  Measure measure = Measure::kSentenceLength;
+};
 
 // Vowel groups, less a silent final e: good enough for a grade level.
 int syllables(std::string_view word) {
@@ -34,7 +33,8 @@ int syllables(std::string_view word) {
 
 class MetricCheck final : public RuleCheck {
  public:
-  MetricCheck(const Rule& rule, std::string id) : RuleCheck(rule, std::move(id)), measure_(measure_of(rule.metric)) {}
+  MetricCheck(const Rule& rule, std::string id)
+      : RuleCheck(rule, std::move(id)), measure_(static_cast<const MetricOptions&>(*rule.options).measure) {}
 
   void check(const MessageView& message, std::span<const Match>, FindingSink* out) const override {
     const auto& sentences = message.analysis.sentences;
@@ -144,10 +144,34 @@ class MetricCheck final : public RuleCheck {
   Measure measure_;
 };
 
-}  // namespace
+constexpr std::string_view kKeys[] = {"metric"};
+
+std::string measure_list() {
+  std::string out;
+  for (std::string_view name : kMeasureNames) out.append(out.empty() ? "" : ", ").append(name);
+  return out;
+}
+
+std::shared_ptr<const KindOptions> parse_metric(RuleYaml& yaml, const Rule&) {
+  auto options = std::make_shared<MetricOptions>();
+  if (auto m = yaml.choice("metric", kMeasureNames)) options->measure = static_cast<Measure>(*m);
+  if (!yaml.has("metric")) yaml.error(yaml.name() + " (metric) needs 'metric' (one of: " + measure_list() + ")");
+  if (!yaml.has_bound()) yaml.error(yaml.name() + " (metric) needs 'max' or 'min'");
+  return options;
+}
 
 std::unique_ptr<RuleCheck> make_metric_check(const Rule& rule, std::string id, CheckBuildContext&) {
   return std::make_unique<MetricCheck>(rule, std::move(id));
 }
+
+}  // namespace
+
+extern const RuleKind kMetricKind;
+// Measured per sentence unless `scope:` names another unit (a markup list names none).
+constinit const RuleKind kMetricKind{.name = "metric",
+                                     .keys = kKeys,
+                                     .parse = parse_metric,
+                                     .make = make_metric_check,
+                                     .default_scope = Scope::kSentence};
 
 }  // namespace tonelint

@@ -59,10 +59,19 @@ class OccurrenceCheck final : public RuleCheck {
   }
 };
 
-}  // namespace
+std::shared_ptr<const KindOptions> parse_occurrence(RuleYaml& yaml, const Rule&) {
+  if (!yaml.has_pattern()) yaml.error(yaml.name() + " (occurrence) needs words, lemmas, tokens or regex to count");
+  if (!yaml.has_bound()) yaml.error(yaml.name() + " (occurrence) needs 'max' or 'min'");
+  return nullptr;
+}
 
 std::unique_ptr<RuleCheck> make_occurrence_check(const Rule& rule, std::string id, CheckBuildContext&) {
   return std::make_unique<OccurrenceCheck>(rule, std::move(id));
 }
+
+}  // namespace
+
+extern const RuleKind kOccurrenceKind;
+constinit const RuleKind kOccurrenceKind{.name = "occurrence", .parse = parse_occurrence, .make = make_occurrence_check};
 
 }  // namespace tonelint

@@ -72,17 +72,8 @@ std::vector<Match> without_overlaps(std::span<const Match> matches) {
 }
 
 std::unique_ptr<RuleCheck> make_rule_check(const Rule& rule, const std::string& guide_id, CheckBuildContext& ctx) {
-  std::string id = guide_id + "." + rule.id;
-  switch (rule.kind) {
-    case RuleKind::kExistence: return make_existence_check(rule, std::move(id), ctx);
-    case RuleKind::kSubstitution: return make_substitution_check(rule, std::move(id), ctx);
-    case RuleKind::kOccurrence: return make_occurrence_check(rule, std::move(id), ctx);
-    case RuleKind::kRequired: return make_required_check(rule, std::move(id), ctx);
-    case RuleKind::kMetric: return make_metric_check(rule, std::move(id), ctx);
-    case RuleKind::kRegister: return make_register_check(rule, std::move(id), ctx);
-    case RuleKind::kCapitalization: return make_capitalization_check(rule, std::move(id), ctx);
-  }
-  return nullptr;
+  // The loader never returns a rule without a kind.
+  return rule.kind->make(rule, guide_id + "." + rule.id, ctx);
 }
 
 }  // namespace tonelint

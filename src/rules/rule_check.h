@@ -1,5 +1,6 @@
-// The interface every rule kind implements, and the factory that registers them. One kind,
-// one class, one file: src/rules/<kind>.cpp, tested by tests/rules/<kind>_test.cpp.
+// The interface every rule kind's check implements. One kind, one file: src/rules/<kind>.cpp
+// holds its options, their parser, its check and the row that registers them
+// (rules/rule_kinds.cpp); tests/fixtures/rules/<kind>.yaml proves it.
 #pragma once
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include "engine/match_index.h"
 #include "engine/message.h"
 #include "guide/guide.h"
+#include "guide/rule_kind.h"
 #include "tokenize/analyzer.h"
 
 namespace tonelint {
@@ -45,15 +47,7 @@ struct CheckBuildContext {
   Analyzer& analyzer;
 };
 
-std::unique_ptr<RuleCheck> make_existence_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-std::unique_ptr<RuleCheck> make_substitution_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-std::unique_ptr<RuleCheck> make_occurrence_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-std::unique_ptr<RuleCheck> make_required_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-std::unique_ptr<RuleCheck> make_metric_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-std::unique_ptr<RuleCheck> make_register_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-std::unique_ptr<RuleCheck> make_capitalization_check(const Rule& rule, std::string id, CheckBuildContext& ctx);
-
-// The registry: the check for a rule of any kind.
+// The check for a rule of any kind, built by its kind's row (rules/rule_kinds.h).
 std::unique_ptr<RuleCheck> make_rule_check(const Rule& rule, const std::string& guide_id, CheckBuildContext& ctx);
 
 // Helpers shared by kinds.

@@ -7,6 +7,8 @@
 // into 食べられます.
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "engine/conjugation.h"
 #include "engine/analyzed_text.h"
 #include "rules/rule_check.h"
@@ -191,10 +193,29 @@ class SubstitutionCheck final : public RuleCheck {
   std::vector<std::vector<std::optional<Rewrite>>> token_rewrites_;  // per pattern, per element
 };
 
-}  // namespace
+// A substitution needs something to rewrite: `swap:` pairs, a dictionary of them, or token
+// pattern elements with a `rewrite`.
+std::shared_ptr<const KindOptions> parse_substitution(RuleYaml& yaml, const Rule& rule) {
+  const bool rewrites = std::any_of(rule.tokens.begin(), rule.tokens.end(), [](const TokenPattern& p) {
+    return std::any_of(p.begin(), p.end(), [](const TokenElement& e) { return e.rewrite.has_value(); });
+  });
+  if (!yaml.has("swap") && !yaml.has("dictionary") && !rewrites) {
+    yaml.error(yaml.name() + " (substitution) needs 'swap: {from: to}', a dictionary, or token patterns with a 'rewrite'");
+  }
+  return nullptr;
+}
 
 std::unique_ptr<RuleCheck> make_substitution_check(const Rule& rule, std::string id, CheckBuildContext& ctx) {
   return std::make_unique<SubstitutionCheck>(rule, std::move(id), ctx);
 }
+
+}  // namespace
+
+extern const RuleKind kSubstitutionKind;
+constinit const RuleKind kSubstitutionKind{.name = "substitution",
+                                           .parse = parse_substitution,
+                                           .make = make_substitution_check,
+                                           .dictionary_swaps = true,
+                                           .token_rewrites = true};
 
 }  // namespace tonelint

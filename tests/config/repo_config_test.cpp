@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 namespace tonelint {
 namespace {

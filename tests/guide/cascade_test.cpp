@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 namespace tonelint {
 namespace {

@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "config/repo_config.h"
-#include "engine/session_lru.h"
 #include "guide/guide_cache.h"
-#include "guide/guide_loader.h"
+#include "lint/session_lru.h"
+#include "load/guide_loader.h"
+#include "rules/capitalization.h"
 #include "test_support.h"
 #include "util/yaml_depth.h"
 
@@ -324,9 +325,9 @@ TEST_F(GuideAttackTest, GuidesExtendingOneBaseShareItAndItsLexicon) {
   EXPECT_EQ(cache.guide_count(), 3u);    // the base once, and each team guide
   EXPECT_EQ(cache.lexicon_count(), 1u);  // one word list, named twice, read for both teams once
   ASSERT_EQ(one.guide->rules.size(), 2u);
-  EXPECT_EQ(one.guide->rules[0].lexicon, two.guide->rules[1].lexicon);
-  EXPECT_EQ(one.guide->rules[0].lexicon->count("huge"), 1u);
-  EXPECT_EQ(one.guide->rules[0].lexicon->count("Name"), 0u);
+  EXPECT_EQ(capitalization_lexicon(one.guide->rules[0]), capitalization_lexicon(two.guide->rules[1]));
+  EXPECT_EQ(capitalization_lexicon(one.guide->rules[0])->count("huge"), 1u);
+  EXPECT_EQ(capitalization_lexicon(one.guide->rules[0])->count("Name"), 0u);
   // Loading a team guide again is a cache hit: the very same guide.
   const GuideLoad again = load_guide_file((dir_ / "t1/team.yaml").string(), &cache);
   EXPECT_EQ(again.guide, one.guide);

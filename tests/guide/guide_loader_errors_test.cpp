@@ -1,7 +1,7 @@
-// One test per distinct error message of the guide loader (src/guide/guide_loader.cpp):
+// One test per distinct error message of the guide loader (src/load/guide_loader.cpp):
 // each input triggers exactly that error, at an exact line:column (1-based, columns in
 // code points), with its "did you mean" suggestion where the loader gives one.
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 #include <gtest/gtest.h>
 

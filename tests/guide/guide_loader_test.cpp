@@ -1,4 +1,5 @@
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
+#include "rules/rule_kinds.h"
 
 #include <gtest/gtest.h>
 
@@ -41,7 +42,7 @@ TEST(GuideLoaderTest, LoadsTheDesignExample) {
   ASSERT_EQ(g.rules.size(), 2u);
   const Rule* blame = find_rule(g, "no-blame");
   ASSERT_NE(blame, nullptr);
-  EXPECT_EQ(blame->kind, RuleKind::kExistence);
+  EXPECT_EQ(blame->kind, find_rule_kind("existence"));
   EXPECT_EQ(blame->lang, RuleLang::kEn);
   EXPECT_EQ(blame->words.size(), 3u);
   EXPECT_EQ(blame->bad_examples, std::vector<std::string>{"You forgot to verify your email."});

@@ -30,7 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../test_support.h"
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 extern char** environ;
 

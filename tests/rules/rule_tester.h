@@ -4,20 +4,24 @@
 // block string) and `cases:`, each with `text`, and optionally `context` and `format`
 // (text, markdown, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
 // ⟦span⟧{rule→rewrite} also the rewrite it must offer. Nothing unmarked may be reported.
+// A case may also give `messages:` (every finding's message, in text order) and `fixed:`
+// (the text once every suggestion is applied, unsafe ones included).
 #pragma once
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include "engine/session.h"
-#include "guide/guide_loader.h"
+#include "fix/fixer.h"
 #include "input/source_text.h"
+#include "lint/session.h"
+#include "load/guide_loader.h"
 #include "tokenize/mecab_model.h"
 
 namespace tonelint::testing {
@@ -132,6 +136,21 @@ inline void run_rule_fixture(const std::string& name) {
       return k;
     };
     EXPECT_EQ(key(comparable), key(expected)) << "expected: " << mark(text, expected) << "\n   found: " << mark(text, found);
+    if (const YAML::Node messages = c["messages"]) {
+      std::vector<const Diagnostic*> in_order;
+      for (const Diagnostic& d : report->result.diagnostics) in_order.push_back(&d);
+      std::stable_sort(in_order.begin(), in_order.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        return std::tie(a->offset, a->length, a->rule) < std::tie(b->offset, b->length, b->rule);
+      });
+      std::vector<std::string> actual;
+      for (const Diagnostic* d : in_order) actual.push_back(d->message);
+      EXPECT_EQ(actual, messages.as<std::vector<std::string>>()) << "in: " << mark(text, found);
+    }
+    if (const YAML::Node fixed = c["fixed"]) {
+      int applied = 0;
+      EXPECT_EQ(apply_suggestions(text, report->result.diagnostics, true, &applied), fixed.as<std::string>())
+          << "in: " << mark(text, found);
+    }
   }
   EXPECT_GT(index, 0) << "no cases in " << path;
 }

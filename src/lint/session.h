@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-#include "engine/linter.h"
+#include "lint/linter.h"
 #include "extract/extractor.h"
 #include "guide/guide.h"
 #include "tokenize/analyzer.h"

@@ -1,11 +1,11 @@
-#include "engine/session.h"
+#include "lint/session.h"
 
 #include <algorithm>
 
 #include "extract/front_matter.h"
 #include "guide/did_you_mean.h"
-#include "guide/guide_loader.h"
-#include "util/yaml_location.h"
+#include "guide/yaml_location.h"
+#include "load/guide_loader.h"
 
 namespace tonelint {
 
@@ -107,8 +107,8 @@ Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& 
       auto dim = std::find(kDimensionNames.begin(), kDimensionNames.end(), key);
       if (dim == kDimensionNames.end()) {
         return Status(ErrorCode::kParse,
-                      "unknown key '" + key + "' in front matter 'tone'" +
-                          did_you_mean(key, std::vector<std::string>(kDimensionNames.begin(), kDimensionNames.end())),
+                      unknown_key_message(key, "front matter 'tone'",
+                                          std::vector<std::string>(kDimensionNames.begin(), kDimensionNames.end())),
                       where(entry.first));
       }
       const auto d = static_cast<std::size_t>(dim - kDimensionNames.begin());

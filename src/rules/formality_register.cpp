@@ -10,6 +10,14 @@ namespace {
 
 enum class Style { kNone, kPolite, kPlain };
 
+// What `style:` names, in the order of kFormalityNames.
+enum class Formality : std::uint8_t { kConsistent, kPolite, kPlain, kFormal };
+constexpr std::string_view kFormalityNames[] = {"consistent", "polite", "plain", "formal"};
+
+struct RegisterOptions final : KindOptions {
+  Formality style = Formality::kConsistent;
+};
+
 struct Marker {
   Style style = Style::kNone;
   std::uint32_t token = 0;  // absolute index of the token that shows it
@@ -60,10 +68,11 @@ constexpr std::array<Contraction, 40> kContractions = {{
 
 class RegisterCheck final : public RuleCheck {
  public:
-  using RuleCheck::RuleCheck;
+  RegisterCheck(const Rule& rule, std::string id)
+      : RuleCheck(rule, std::move(id)), style_(static_cast<const RegisterOptions&>(*rule.options).style) {}
 
   void check(const MessageView& message, std::span<const Match> matches, FindingSink* out) const override {
-    if (rule().style == "formal") {
+    if (style_ == Formality::kFormal) {
       check_formal(message, matches, out);
     } else {
       check_japanese(message, out);
@@ -86,10 +95,9 @@ class RegisterCheck final : public RuleCheck {
       markers.push_back(m);
     }
     Style wrong = Style::kNone;
-    const std::string& style = rule().style;
-    if (style == "polite") wrong = Style::kPlain;
-    if (style == "plain") wrong = Style::kPolite;
-    if (style == "consistent" && polite > 0 && plain > 0) {
+    if (style_ == Formality::kPolite) wrong = Style::kPlain;
+    if (style_ == Formality::kPlain) wrong = Style::kPolite;
+    if (style_ == Formality::kConsistent && polite > 0 && plain > 0) {
       wrong = plain <= polite ? Style::kPlain : Style::kPolite;  // the minority is the slip
     }
     if (wrong == Style::kNone) return;
@@ -128,12 +136,31 @@ class RegisterCheck final : public RuleCheck {
     // Slang the rule lists (gonna, hey guys) is reported as written.
     for (const Match& m : without_overlaps(matches)) out->push_back(report(message, m.offset, m.length));
   }
+
+  Formality style_;
 };
 
-}  // namespace
+constexpr std::string_view kKeys[] = {"style"};
+
+std::shared_ptr<const KindOptions> parse_register(RuleYaml& yaml, const Rule&) {
+  auto options = std::make_shared<RegisterOptions>();
+  if (auto s = yaml.choice("style", kFormalityNames)) options->style = static_cast<Formality>(*s);
+  if (!yaml.has("style")) {
+    std::string names;
+    for (std::string_view name : kFormalityNames) names.append(names.empty() ? "" : ", ").append(name);
+    yaml.error(yaml.name() + " (register) needs 'style' (one of: " + names + ")");
+  }
+  return options;
+}
 
 std::unique_ptr<RuleCheck> make_register_check(const Rule& rule, std::string id, CheckBuildContext&) {
   return std::make_unique<RegisterCheck>(rule, std::move(id));
 }
+
+}  // namespace
+
+extern const RuleKind kRegisterKind;
+constinit const RuleKind kRegisterKind{
+    .name = "register", .keys = kKeys, .parse = parse_register, .make = make_register_check};
 
 }  // namespace tonelint

@@ -1,4 +1,4 @@
-#include "guide/guide_loader.h"
+#include "load/guide_loader.h"
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
@@ -16,13 +16,16 @@
 
 #include "guide/did_you_mean.h"
 #include "guide/guide_cache.h"
+#include "guide/guide_names.h"
+#include "guide/yaml_location.h"
+#include "guide/yaml_schema.h"
 #include "input/line_index.h"
 #include "input/regular_file.h"
 #include "input/source_text.h"
 #include "input/utf8.h"
+#include "rules/rule_kinds.h"
 #include "util/yaml_depth.h"
 #include "util/yaml_guard.h"
-#include "util/yaml_location.h"
 
 namespace tonelint {
 
@@ -32,11 +35,20 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"guide", "description", "languages", "extends", "contexts",
                                            "defaults", "rules", "tones"};
-const std::vector<std::string> kRuleKeys = {
-    "id",    "kind",  "lang",     "level", "message",  "why",    "fix",        "examples", "category",
-    "words", "lemmas", "tokens",  "regex", "swap",     "dictionary", "max", "min",
-    "scope", "position", "metric", "style", "min_length", "allow", "unless", "not_followed_by",
-    "lexicon", "min_words", "max_words"};
+// The keys every rule may write; each kind reads its own besides (its row's `keys`).
+const std::vector<std::string> kSharedRuleKeys = {
+    "id",    "kind",   "lang",   "level", "message", "why",        "fix", "examples", "category", "words",
+    "lemmas", "tokens", "regex", "swap",  "dictionary", "max",     "min", "scope",    "unless",   "not_followed_by"};
+// A key of any kind is known in any rule (a kind ignores another's keys, as it always has).
+const std::vector<std::string> kRuleKeys = [] {
+  std::vector<std::string> keys = kSharedRuleKeys;
+  for (const RuleKind* kind : rule_kinds()) {
+    for (std::string_view key : kind->keys) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.emplace_back(key);
+    }
+  }
+  return keys;
+}();
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
 const std::vector<std::string> kSetKeys = {"off", "level", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
@@ -46,14 +58,8 @@ const std::vector<std::string> kTokenElementKeys = [] {
   keys.insert(keys.end(), {"repeat", "negate", "rewrite"});
   return keys;
 }();
-const std::vector<std::string> kKinds = {"existence", "substitution", "occurrence", "required",
-                                         "metric",    "register",     "capitalization"};
-const std::vector<std::string> kLevels = {"error", "warning", "suggestion"};
-const std::vector<std::string> kLangs = {"any", "ja", "en"};
-const std::vector<std::string> kScopes = {"message", "paragraph", "sentence"};
-const std::vector<std::string> kPositions = {"start", "end"};
-const std::vector<std::string> kMetrics = {"sentence_length", "readability", "touten", "kanji_ratio"};
-const std::vector<std::string> kStyles = {"consistent", "polite", "plain", "formal"};
+const std::vector<std::string> kKinds = rule_kind_names();
+const std::vector<std::string> kScopes = names_of(kScopeNames);
 const std::vector<std::string> kDimensions(kDimensionNames.begin(), kDimensionNames.end());
 
 template <typename E>
@@ -194,12 +200,7 @@ class Loader {
   }
 
   void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& what) {
-    for (const auto& entry : map) {
-      const std::string key = entry.first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        error(entry.first, "unknown key '" + key + "' in " + what + did_you_mean(key, allowed));
-      }
-    }
+    for (const auto& [at, message] : unknown_keys(map, allowed, what)) error(at, message);
   }
 
   // ---- scalars -----------------------------------------------------------------------
@@ -334,8 +335,7 @@ class Loader {
       const std::string& code = guide_.languages[i];
       if (std::find(kLanguageCodes.begin(), kLanguageCodes.end(), code) != kLanguageCodes.end()) continue;
       const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
-      error(at, "unknown language code '" + code + "'" + did_you_mean(code, kLanguageCodes) +
-                    "; expected one of: " + join(kLanguageCodes));
+      error(at, unknown_value_message("language code", code, kLanguageCodes));
     }
   }
 
@@ -347,9 +347,15 @@ class Loader {
     }
     const std::string value = node.Scalar();
     if (auto e = enum_of<E>(value, names)) return e;
-    std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    error(node, "unknown " + what + " '" + value + "'" + did_you_mean(value, names) + "; expected one of: " + list);
+    error(node, unknown_value_message(what, value, names));
+    return std::nullopt;
+  }
+
+  // A value of an enum's name table (util/enum_names.h).
+  template <typename E, std::size_t N>
+  std::optional<E> choice(const YAML::Node& node, const EnumNames<E, N>& table, const std::string& what) {
+    const std::vector<std::string> names = names_of(table);
+    if (auto index = choice<std::size_t>(node, names, what)) return table[*index].first;
     return std::nullopt;
   }
 
@@ -391,17 +397,12 @@ class Loader {
     if (allowed.empty()) {
       error(at, std::string("dimension '") + kDimensionNames[d] + "' has no values in 'contexts'");
     } else {
-      error(at, std::string("unknown ") + kDimensionNames[d] + " '" + value + "'" + did_you_mean(value, allowed) +
-                    "; 'contexts' allows: " + join(allowed));
+      error(at, unknown_value_message(kDimensionNames[d], value, allowed, "; 'contexts' allows: "));
     }
     return false;
   }
 
-  static std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-    return out;
-  }
+  static std::string join(const std::vector<std::string>& values) { return join_names(values); }
 
   void parse_defaults(const YAML::Node& node) {
     if (!node.IsMap()) {
@@ -418,6 +419,43 @@ class Loader {
   }
 
   // ---- rules -------------------------------------------------------------------------
+
+  // A rule's mapping as its kind's parser reads it (guide/rule_kind.h).
+  class KindFields final : public RuleYaml {
+   public:
+    KindFields(Loader& loader, const YAML::Node& node, const MapFields& fields, const std::string& name)
+        : loader_(loader), node_(node), fields_(fields), name_(name) {}
+
+    bool has(std::string_view key) const override { return static_cast<bool>(fields_[key]); }
+    const std::string& name() const override { return name_; }
+    std::optional<std::size_t> choice(std::string_view key, std::span<const std::string_view> names) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return std::nullopt;
+      return loader_.choice<std::size_t>(value, std::vector<std::string>(names.begin(), names.end()), std::string(key));
+    }
+    std::optional<std::uint32_t> count(std::string_view key) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return std::nullopt;
+      return loader_.count(value, std::string(key));
+    }
+    std::vector<std::string> strings(std::string_view key) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return {};
+      return loader_.string_list(value, std::string(key));
+    }
+    std::shared_ptr<const std::unordered_set<std::string>> word_set(std::string_view key) override {
+      const YAML::Node value = fields_[key];
+      if (!value) return nullptr;
+      return loader_.load_lexicon(value);
+    }
+    void error(const std::string& message) override { loader_.error(node_, message); }
+
+   private:
+    Loader& loader_;
+    const YAML::Node& node_;
+    const MapFields& fields_;
+    const std::string& name_;
+  };
 
   std::optional<Rule> parse_rule(const YAML::Node& node, const std::string& entry) {
     if (!node.IsMap()) {
@@ -438,18 +476,18 @@ class Loader {
     const std::string name = rule.id.empty() ? entry : "rule '" + rule.id + "'";
     bool kind_known = false;
     if (const YAML::Node kind = fields["kind"]) {
-      if (auto k = choice<RuleKind>(kind, kKinds, "kind")) {
-        rule.kind = *k;
+      if (auto k = choice<std::size_t>(kind, kKinds, "kind")) {
+        rule.kind = rule_kinds()[*k];
         kind_known = true;
       }
     } else {
       error(node, name + " has no 'kind' (one of: " + join(kKinds) + ")");
     }
     if (const YAML::Node lang = fields["lang"]) {
-      if (auto l = choice<RuleLang>(lang, kLangs, "lang")) rule.lang = *l;
+      if (auto l = choice(lang, kRuleLangNames, "lang")) rule.lang = *l;
     }
     if (const YAML::Node level = fields["level"]) {
-      if (auto l = choice<Level>(level, kLevels, "level")) rule.level = *l;
+      if (auto l = choice(level, kLevelNames, "level")) rule.level = *l;
     }
     if (const YAML::Node message = fields["message"]) {
       rule.message = scalar(message, "message");
@@ -458,7 +496,7 @@ class Loader {
       error(node, name + " has no 'message': say what is wrong and what to write instead");
     }
     if (const YAML::Node why = fields["why"]) rule.why = scalar(why, "why");
-    rule.category = fields["category"] ? scalar(fields["category"], "category") : kKinds[static_cast<std::size_t>(rule.kind)];
+    rule.category = fields["category"] ? scalar(fields["category"], "category") : rule_kind_name(rule.kind);
     if (const YAML::Node fix = fields["fix"]) {
       const std::string f = scalar(fix, "fix");
       if (f == "safe" || f == "unsafe") {
@@ -484,84 +522,21 @@ class Loader {
     const YAML::Node scope_node = fields["scope"];
     if (scope_node && scope_node.IsSequence()) {
       parse_markup_scopes(scope_node, &rule);
-      if (rule.kind == RuleKind::kMetric) rule.scope = Scope::kSentence;  // still measured per sentence
+      if (rule.kind != nullptr) rule.scope = rule.kind->default_scope;  // a markup list names no unit
     } else if (const YAML::Node scope = scope_node) {
-      if (auto s = choice<Scope>(scope, kScopes, "scope")) {
+      if (auto s = choice(scope, kScopeNames, "scope")) {
         rule.scope = *s;
         rule.scope_set = true;
       }
-    } else if (rule.kind == RuleKind::kMetric) {
-      rule.scope = Scope::kSentence;  // metrics are measured per sentence unless told otherwise
+    } else if (rule.kind != nullptr) {
+      rule.scope = rule.kind->default_scope;  // the kind's unit: metrics measure each sentence
     }
-    if (const YAML::Node position = fields["position"]) {
-      if (auto p = choice<int>(position, kPositions, "position")) rule.position = *p == 0 ? Anchor::kStart : Anchor::kEnd;
+    if (kind_known && rule.kind->parse != nullptr) {  // an unknown kind needs nothing more said
+      KindFields view(*this, node, fields, name);
+      rule.options = rule.kind->parse(view, rule);
     }
-    if (const YAML::Node metric = fields["metric"]) {
-      rule.metric = scalar(metric, "metric");
-      if (std::find(kMetrics.begin(), kMetrics.end(), rule.metric) == kMetrics.end()) {
-        error(metric, "unknown metric '" + rule.metric + "'" + did_you_mean(rule.metric, kMetrics) +
-                          "; expected one of: " + join(kMetrics));
-      }
-    }
-    if (const YAML::Node style = fields["style"]) {
-      rule.style = scalar(style, "style");
-      if (std::find(kStyles.begin(), kStyles.end(), rule.style) == kStyles.end()) {
-        error(style, "unknown style '" + rule.style + "'" + did_you_mean(rule.style, kStyles) +
-                         "; expected one of: " + join(kStyles));
-      }
-    }
-    if (const YAML::Node min_length = fields["min_length"]) {
-      if (auto n = count(min_length, "min_length")) rule.min_length = *n;
-    }
-    if (const YAML::Node min_words = fields["min_words"]) {
-      if (auto n = count(min_words, "min_words")) rule.min_words = *n;
-    }
-    if (const YAML::Node max_words = fields["max_words"]) {
-      if (auto n = count(max_words, "max_words")) rule.max_words = *n;
-    }
-    if (const YAML::Node allow = fields["allow"]) rule.allow = string_list(allow, "allow");
-    if (const YAML::Node lexicon = fields["lexicon"]) load_lexicon(lexicon, &rule);
-    if (kind_known) check_kind_fields(node, fields, name, rule);  // an unknown kind needs nothing more said
     if (errors_.size() != errors_before) return std::nullopt;
     return rule;
-  }
-
-  // What each kind cannot do without.
-  // Judged by which keys are written, so a malformed value (max: lots) is reported once, as
-  // malformed, and not again as missing.
-  void check_kind_fields(const YAML::Node& node, const MapFields& fields, const std::string& name, const Rule& rule) {
-    const bool has_pattern = fields["words"] || fields["lemmas"] || fields["tokens"] || fields["regex"] || fields["dictionary"];
-    const bool has_bound = fields["max"] || fields["min"];
-    switch (rule.kind) {
-      case RuleKind::kExistence:
-        if (!has_pattern) error(node, name + " (existence) needs words, lemmas, tokens, regex or a dictionary");
-        break;
-      case RuleKind::kSubstitution: {
-        const bool rewrites = std::any_of(rule.tokens.begin(), rule.tokens.end(), [](const TokenPattern& p) {
-          return std::any_of(p.begin(), p.end(), [](const TokenElement& e) { return e.rewrite.has_value(); });
-        });
-        if (!fields["swap"] && !fields["dictionary"] && !rewrites) {
-          error(node, name + " (substitution) needs 'swap: {from: to}', a dictionary, or token patterns with a 'rewrite'");
-        }
-        break;
-      }
-      case RuleKind::kOccurrence:
-        if (!has_pattern) error(node, name + " (occurrence) needs words, lemmas, tokens or regex to count");
-        if (!has_bound) error(node, name + " (occurrence) needs 'max' or 'min'");
-        break;
-      case RuleKind::kRequired:
-        if (!has_pattern) error(node, name + " (required) needs words, lemmas, tokens or regex, one of which must appear");
-        break;
-      case RuleKind::kMetric:
-        if (!fields["metric"]) error(node, name + " (metric) needs 'metric' (one of: " + join(kMetrics) + ")");
-        if (!has_bound) error(node, name + " (metric) needs 'max' or 'min'");
-        break;
-      case RuleKind::kRegister:
-        if (!fields["style"]) error(node, name + " (register) needs 'style' (one of: " + join(kStyles) + ")");
-        break;
-      case RuleKind::kCapitalization:
-        break;
-    }
   }
 
   // scope: [subject, heading] or [!heading, !table_cell]: which markup a rule looks at.
@@ -647,7 +622,7 @@ class Loader {
           }
         }
         if (const YAML::Node rewrite = element_node["rewrite"]) {
-          if (rule->kind == RuleKind::kSubstitution) {
+          if (rule->kind != nullptr && rule->kind->token_rewrites) {
             element.rewrite = scalar(rewrite, "rewrite");
           } else {
             error(rewrite, "'rewrite' belongs to substitution rules; rule '" + rule->id + "' is " +
@@ -730,11 +705,11 @@ class Loader {
   // A plain word list, one word a line (such as /usr/share/dict/american-english); only
   // the all-lowercase entries are kept, since capitalized ones are names. Shared through
   // the cache: the shipped guide names the same 100,000-word list twice.
-  void load_lexicon(const YAML::Node& node, Rule* rule) {
+  std::shared_ptr<const Lexicon> load_lexicon(const YAML::Node& node) {
     const std::string relative = scalar(node, "lexicon");
     if (relative.empty()) {
       if (node.IsScalar()) error(node, "'lexicon' names a word list file");
-      return;
+      return nullptr;
     }
     const fs::path file = fs::path(path_).parent_path() / relative;  // an absolute path stays as is
     auto bytes = read_word_file(file, "lexicon");
@@ -743,18 +718,17 @@ class Loader {
                       (bytes.status().code() == ErrorCode::kNotFound && relative.starts_with("/usr/share/dict/")
                            ? " (install the Debian package that provides it, e.g. wamerican)"
                            : ""));
-      return;
+      return nullptr;
     }
     if (Status s = check_line_lengths(file.string(), *bytes, "lexicon"); !s.ok()) {
       errors_.push_back(std::move(s));
-      return;
+      return nullptr;
     }
     std::error_code ec;
     const std::string key = GuideCache::key_of(fs::absolute(file, ec).lexically_normal().string(), *bytes);
     if (cache_ != nullptr) {
       if (auto shared = cache_->find_lexicon(key)) {
-        rule->lexicon = std::move(shared);
-        return;
+        return shared;
       }
     }
     auto words = std::make_shared<Lexicon>();
@@ -770,10 +744,10 @@ class Loader {
     }
     if (words->empty()) {
       error(node, "lexicon " + file.string() + " has no lowercase words");
-      return;
+      return nullptr;
     }
     if (cache_ != nullptr) cache_->add_lexicon(key, words);
-    rule->lexicon = std::move(words);
+    return words;
   }
 
   // A word list under dictionaries/: one entry a line, '#' starts a comment; for
@@ -802,7 +776,7 @@ class Loader {
       while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
       while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
       if (entry.empty()) continue;
-      if (rule->kind == RuleKind::kSubstitution) {
+      if (rule->kind != nullptr && rule->kind->dictionary_swaps) {
         const std::size_t tab = entry.find('\t');
         if (tab == std::string_view::npos) {
           errors_.push_back(Status(ErrorCode::kParse, "a substitution dictionary line is 'from<TAB>to'",
@@ -909,14 +883,14 @@ class Loader {
         error(off, "'off' is true or false");
       }
     }
-    if (const YAML::Node level = fields["level"]) o.level = choice<Level>(level, kLevels, "level");
+    if (const YAML::Node level = fields["level"]) o.level = choice(level, kLevelNames, "level");
     if (const YAML::Node max = fields["max"]) o.max = bound(max, "max");
     if (const YAML::Node min = fields["min"]) o.min = bound(min, "min");
     if (const YAML::Node message = fields["message"]) {
       o.message = scalar(message, "message");
       if (message.IsScalar()) check_message(message, *o.message);
     }
-    if (const YAML::Node scope = fields["scope"]) o.scope = choice<Scope>(scope, kScopes, "scope");
+    if (const YAML::Node scope = fields["scope"]) o.scope = choice(scope, kScopeNames, "scope");
     pending_overrides_.push_back({key, o.rule_id});
     tone->set.push_back(std::move(o));
   }
@@ -1137,11 +1111,8 @@ Result<Context> complete_context(const Guide& guide, const Context& requested) {
     if (value.empty()) continue;
     const auto& allowed = guide.allowed[d];
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-      std::string list;
-      for (const auto& v : allowed) list += (list.empty() ? "" : ", ") + v;
       return Status(ErrorCode::kInvalidArgument,
-                    std::string("unknown ") + kDimensionNames[d] + " '" + value + "'" + did_you_mean(value, allowed) +
-                        " for guide '" + guide.id + "'; allowed: " + list,
+                    unknown_value_message(kDimensionNames[d], value, allowed, " for guide '" + guide.id + "'; allowed: "),
                     Location{guide.path});
     }
     out.values[d] = value;

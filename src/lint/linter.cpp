@@ -1,4 +1,4 @@
-#include "engine/linter.h"
+#include "lint/linter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <iterator>
 #include <optional>
 
-#include "engine/suppression.h"
+#include "lint/suppression.h"
 #include "extract/verbatim_spans.h"
 
 namespace tonelint {

@@ -1,4 +1,4 @@
-#include "engine/suppression.h"
+#include "lint/suppression.h"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-#include "engine/phrase_check.h"
+#include "lint/phrase_check.h"
 
 #include "engine/analyzed_text.h"
 

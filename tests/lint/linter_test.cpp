@@ -1,12 +1,12 @@
-#include "engine/linter.h"
+#include "lint/linter.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 
-#include "engine/session.h"
-#include "guide/guide_loader.h"
+#include "lint/session.h"
+#include "load/guide_loader.h"
 #include "test_support.h"
 
 namespace tonelint {

@@ -2,8 +2,8 @@
 // beyond its capacity.
 #include <gtest/gtest.h>
 
-#include "engine/session.h"
-#include "guide/guide_loader.h"
+#include "lint/session.h"
+#include "load/guide_loader.h"
 #include "test_support.h"
 
 namespace tonelint {

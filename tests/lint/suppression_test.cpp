@@ -1,4 +1,4 @@
-// Suppression comments (src/engine/suppression.cpp), proved on the drafts of
+// Suppression comments (src/lint/suppression.cpp), proved on the drafts of
 // tests/fixtures/rules/suppression.yaml: each inline ⟦span⟧{rule} mark must be reported, and
 // nothing else may be.
 #include "rules/rule_tester.h"

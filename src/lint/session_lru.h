@@ -10,7 +10,7 @@
 #include <memory>
 #include <utility>
 
-#include "engine/session.h"
+#include "lint/session.h"
 #include "guide/guide.h"
 
 namespace tonelint {
