@@ -11,29 +11,16 @@
 #include "load/guide_loader.h"
 #include "report/escape.h"
 #include "rules/rule_check.h"
+#include "guide/guide_names.h"
 
 namespace tonelint {
 namespace {
 
 GuideEntry entry_of(const Origin& o) { return GuideEntry{o.entry, o.path, o.line, o.column}; }
 
-const char* lang_label(RuleLang lang) {
-  switch (lang) {
-    case RuleLang::kJa: return "ja";
-    case RuleLang::kEn: return "en";
-    case RuleLang::kAny: return "any";
-  }
-  return "any";
-}
+std::string_view lang_label(RuleLang lang) { return name_of(kRuleLangNames, lang, "any"); }
 
-const char* scope_name(Scope scope) {
-  switch (scope) {
-    case Scope::kMessage: return "message";
-    case Scope::kParagraph: return "paragraph";
-    case Scope::kSentence: return "sentence";
-  }
-  return "sentence";
-}
+std::string_view scope_name(Scope scope) { return name_of(kScopeNames, scope, "sentence"); }
 
 ExplainedRule rule_of(const Guide& guide, const Rule& r) {
   ExplainedRule out;

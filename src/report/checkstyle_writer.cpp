@@ -2,18 +2,15 @@
 //   <checkstyle version="4.3"><file name="PATH"><error line column severity message source/>
 // Columns are code points; severity is error, warning or info.
 #include "report/report.h"
+#include "util/enum_names.h"
 
 namespace tonelint::report {
 namespace {
 
-const char* severity(Level level) {
-  switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "info";
-  }
-  return "warning";
-}
+// checkstyle has no "suggestion": its lowest severity is "info".
+constexpr EnumNames<Level, 3> kSeverities = {
+    {{Level::kError, "error"}, {Level::kWarning, "warning"}, {Level::kSuggestion, "info"}}};
+std::string_view severity(Level level) { return name_of(kSeverities, level, "warning"); }
 
 class CheckstyleWriter : public ReportWriter {
  public:

@@ -4,6 +4,7 @@
 // endColumn the last character of the span (inclusive).
 #include "input/utf8.h"
 #include "report/report.h"
+#include "util/enum_names.h"
 
 namespace tonelint::report {
 namespace {
@@ -43,14 +44,10 @@ std::string escape_property(std::string_view text) {
   return out;
 }
 
-const char* command(Level level) {
-  switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "notice";
-  }
-  return "warning";
-}
+// The workflow commands of each level: GitHub has no "suggestion", its lowest is "notice".
+constexpr EnumNames<Level, 3> kCommands = {
+    {{Level::kError, "error"}, {Level::kWarning, "warning"}, {Level::kSuggestion, "notice"}}};
+std::string_view command(Level level) { return name_of(kCommands, level, "warning"); }
 
 class GithubWriter : public ReportWriter {
  public:

@@ -3,18 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
+#include "util/enum_names.h"
 
 namespace tonelint::report {
 namespace {
 
-const char* severity(Level level) {
-  switch (level) {
-    case Level::kError: return "ERROR";
-    case Level::kWarning: return "WARNING";
-    case Level::kSuggestion: return "INFO";
-  }
-  return "UNKNOWN_SEVERITY";
-}
+// reviewdog's Severity enum names.
+constexpr EnumNames<Level, 3> kSeverities = {
+    {{Level::kError, "ERROR"}, {Level::kWarning, "WARNING"}, {Level::kSuggestion, "INFO"}}};
+std::string_view severity(Level level) { return name_of(kSeverities, level, "UNKNOWN_SEVERITY"); }
 
 nlohmann::json range(const SourceText& source, std::uint32_t offset, std::uint32_t length) {
   const Position start = source.position(offset);

@@ -8,20 +8,17 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
+#include "util/enum_names.h"
 
 namespace tonelint::report {
 namespace {
 
 namespace fs = std::filesystem;
 
-const char* sarif_level(Level level) {
-  switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "note";
-  }
-  return "warning";
-}
+// SARIF's result levels: its lowest is "note".
+constexpr EnumNames<Level, 3> kSarifLevels = {
+    {{Level::kError, "error"}, {Level::kWarning, "warning"}, {Level::kSuggestion, "note"}}};
+std::string_view sarif_level(Level level) { return name_of(kSarifLevels, level, "warning"); }
 
 // Percent-encodes what may not appear in a URI path (RFC 3986): everything but
 // unreserved characters, '/' and sub-delimiters that are safe in a path segment.
