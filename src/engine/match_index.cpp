@@ -1,5 +1,6 @@
 #include "engine/match_index.h"
 
+#include <unicode/regex.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -96,6 +97,8 @@ int match_token_pattern(std::span<const Token> tokens, std::size_t start, const 
   if (taken_per_element != nullptr) taken_per_element->assign(pattern.size(), 0);
   return match_from(tokens, start, pattern, 0, &budget, taken_per_element);
 }
+
+MatchIndex::~MatchIndex() = default;
 
 Result<std::unique_ptr<MatchIndex>> MatchIndex::build(std::span<const Rule> rules, Analyzer& analyzer,
                                                       const std::string& guide_id) {

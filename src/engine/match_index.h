@@ -5,7 +5,7 @@
 // paragraph for rules whose scope is wider) with an ICU time limit.
 #pragma once
 
-#include <unicode/regex.h>
+#include <unicode/uversion.h>
 
 #include <array>
 #include <memory>
@@ -18,6 +18,12 @@
 #include "guide/guide.h"
 #include "tokenize/analyzer.h"
 #include "tonelint/status.h"
+
+// ICU's compiled regex, declared only: <unicode/regex.h> is heavy and this header is
+// read by every rule kind.
+U_NAMESPACE_BEGIN
+class RegexPattern;
+U_NAMESPACE_END
 
 namespace tonelint {
 
@@ -47,6 +53,7 @@ class MatchIndex {
   // `guide_id` qualifies rule ids in warnings ("<guide>.<rule id>").
   static Result<std::unique_ptr<MatchIndex>> build(std::span<const Rule> rules, Analyzer& analyzer,
                                                    const std::string& guide_id = "");
+  ~MatchIndex();  // out of line: RegexPattern is complete only in match_index.cpp
 
   // Matches per rule (same order as at build), each ordered by offset. Regex timeouts are
   // added to `warnings`.

@@ -9,7 +9,7 @@
 
 namespace tonelint {
 
-// How a format's drafts write the comments that switch rules off (see engine/suppression.h).
+// How a format's drafts write the comments that switch rules off (see lint/suppression.h).
 enum class CommentSyntax : std::uint8_t {
   kHashOrSlashLine,       // a line of its own starting with `#` or `//` (plain text)
   kHtmlComment,           // <!-- ... --> anywhere (HTML, e-mail)

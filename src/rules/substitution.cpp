@@ -5,6 +5,7 @@
 // `rewrite` and keep the rest as written, so one pattern covers every verb:
 // [{ctype: 一段, cform: 未然形}, {lemma: れる, pos1: 接尾, rewrite: られる}] turns 食べれます
 // into 食べられます.
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
