@@ -48,6 +48,7 @@ struct CheckExtras {
   Context configured;
   Level min_level = Level::kSuggestion;
   std::size_t keep_at_most = static_cast<std::size_t>(-1);
+  bool fixing = false;  // fix_with's own: its lints keep every finding
 };
 
 // Which step refused the text: loading it (encoding, binary) or checking it (front
