@@ -124,6 +124,7 @@ FileOutcome check_one(const Workspace& workspace, const CheckOptions& options, c
     outcome.checked = true;
   };
   if (fixed.fixed->edits.empty()) {  // nothing to change
+    if (from_stdin && !run.diff) outcome.fixed_text = std::string(source->bytes());
     report_as_read();
     return outcome;
   }
