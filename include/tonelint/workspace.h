@@ -102,6 +102,10 @@ struct CheckRequest {
   // CheckResult::dropped); a check that only reports needs no more than it shows. A fix
   // sees every finding; the fixed text's report keeps this many.
   std::size_t keep_at_most = static_cast<std::size_t>(-1);
+  // False: CheckResult::findings is left empty, for a caller that only writes the report
+  // (ReportWriter reads the checked text's own record) and so need not have every finding
+  // made twice; `failing`, `dropped` and the report are the same.
+  bool with_findings = true;
 };
 
 struct DocumentCheck {

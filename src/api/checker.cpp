@@ -82,7 +82,7 @@ Result<const Extractor*> extractor_of(const CheckOptions& options, const std::st
   return extractor;
 }
 
-CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state) {
+CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state, bool with_findings = true) {
   CheckResult out;
   out.guide = guide.id;
   const FileReport& report = state->report;
@@ -92,8 +92,11 @@ CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state) {
   out.score = report.result.score;
   out.sentences = report.result.sentences;
   const SourceText& src = *state->source;
-  out.findings.reserve(report.result.diagnostics.size());
-  for (const Diagnostic& d : report.result.diagnostics) {
+  // Without findings the engine's report alone is kept (the report writers read it).
+  const std::size_t made = with_findings ? report.result.diagnostics.size() : 0;
+  out.findings.reserve(made);
+  for (std::size_t i = 0; i < made; ++i) {
+    const Diagnostic& d = report.result.diagnostics[i];
     Finding f;
     f.rule = d.rule;
     f.level = severity_of(d.level);
@@ -252,8 +255,9 @@ Result<CheckResult> check_with(const Checker& checker, std::string_view text, co
                                const CheckExtras& extras, TextFault* fault) {
   return with_first_lint<CheckResult>(
       &checker.impl(), text, options, extras, fault, "checking",
-      [](const Guide& guide, std::unique_ptr<SourceText> source, const auto&, FileReport report) -> Result<CheckResult> {
-        return result_of(guide, std::make_shared<CheckState>(CheckState{std::move(source), std::move(report), 0}));
+      [&extras](const Guide& guide, std::unique_ptr<SourceText> source, const auto&, FileReport report) -> Result<CheckResult> {
+        return result_of(guide, std::make_shared<CheckState>(CheckState{std::move(source), std::move(report), 0}),
+                         extras.with_findings);
       });
 }
 
@@ -263,7 +267,7 @@ Result<FixResult> fix_with(const Checker& checker, std::string_view text, const 
   fixing.fixing = true;
   return with_first_lint<FixResult>(
       &checker.impl(), text, options, fixing, fault, "fixing",
-      [mode, keep_at_most = extras.keep_at_most](const Guide& guide, std::unique_ptr<SourceText> source, const auto& lint,
+      [mode, keep_at_most = extras.keep_at_most, with_findings = extras.with_findings](const Guide& guide, std::unique_ptr<SourceText> source, const auto& lint,
              FileReport report) -> Result<FixResult> {
     FixOutcome fixed = fix_until_stable(*source, report, mode == FixMode::kAll, lint);
     FixResult out;
@@ -286,7 +290,7 @@ Result<FixResult> fix_with(const Checker& checker, std::string_view text, const 
       state->report.result.dropped.add(report::keep_first_findings(&state->report.result.diagnostics, keep_at_most));
     }
     out.text = std::string(state->source->bytes());
-    out.remaining = result_of(guide, std::move(state));
+    out.remaining = result_of(guide, std::move(state), with_findings);
     return out;
       });
 }

@@ -243,6 +243,7 @@ DocumentCheck run_check(const DocumentSetup& setup, const CheckRequest& request,
   extras.configured = context_of(setup.settings.configured);
   extras.min_level = engine_level(out.min_level);
   extras.keep_at_most = request.keep_at_most;
+  extras.with_findings = request.with_findings;
   TextFault fault = TextFault::kNone;
   const Status status = guard_status("checking the text", [&] { return call(*setup.guide->checker, extras, &fault, &out); });
   if (!status.ok()) {
@@ -262,8 +263,9 @@ DocumentCheck run_check(const DocumentSetup& setup, const CheckRequest& request,
   if (setup.settings.config) inputs.config_path = setup.settings.config->path();
   inputs.dimensions = setup.guide->guide().dimensions();
   out.context = resolve_context(inputs);
-  for (const Finding& f : out.result.findings) {
-    if (at_or_above(f.level, out.fail_on)) ++out.failing;
+  // Counted from the engine's report, which holds them whether or not `findings` does.
+  for (const Diagnostic& d : out.result.state->report.result.diagnostics) {
+    if (at_or_above(severity_of(d.level), out.fail_on)) ++out.failing;
   }
   out.failing += out.result.dropped.at_or_above(out.fail_on);
   return out;

@@ -339,6 +339,7 @@ int run_check(CheckOptions options) {
   // A check that only reports keeps the first findings of a file and counts the rest, so a
   // draft of millions of findings is never held whole; --fix and --diff see every rewrite.
   run.request.keep_at_most = kReportedFindingsPerFile;
+  run.request.with_findings = false;  // the report reads the check's own record
   if (!options.fix.empty() || options.diff) run.fix = options.fix == "all" ? FixMode::kAll : FixMode::kSafe;
   run.diff = options.diff;
 
