@@ -14,6 +14,7 @@
 // CheckerOptions::compiled_contexts contexts, so memory stays bounded).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -72,12 +73,28 @@ struct ContextValue {
   std::string source;
 };
 
+// Findings counted by level.
+struct FindingCounts {
+  std::size_t errors = 0, warnings = 0, suggestions = 0;
+  std::size_t total() const { return errors + warnings + suggestions; }
+  // How many are `threshold` or more severe.
+  std::size_t at_or_above(Severity threshold) const {
+    return errors + (threshold != Severity::kError ? warnings : 0) + (threshold == Severity::kSuggestion ? suggestions : 0);
+  }
+};
+
 struct CheckResult {
   std::string guide;                  // the guide's id
   std::vector<ContextValue> context;  // the context the text was checked in, per dimension
   int score = 100;                    // tone score, 0-100
   std::size_t sentences = 0;
   std::vector<Finding> findings;      // ordered by offset
+  // Findings past the bound a Workspace check keeps (CheckRequest::keep_at_most): counted,
+  // not in `findings`.
+  FindingCounts dropped;
+  // Problems that did not stop the check (a regex stopped by its time limit), naming the
+  // file, line and rule.
+  std::vector<Status> warnings;
 
   // What to_json reads: the checked text and the engine's report (opaque).
   std::shared_ptr<const CheckState> state;

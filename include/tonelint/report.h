@@ -18,16 +18,25 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "tonelint/checker.h"
+#include "tonelint/context.h"
 #include "tonelint/status.h"
 #include "tonelint/tone_guide.h"
 
 namespace tonelint {
+
+namespace report {
+class TextStyle;  // src/report/text_style.h: the text report's decoration
+}
+
+// Findings of one text a report shows at most; the rest are counted (CheckResult::dropped).
+inline constexpr std::size_t kReportedFindingsPerFile = 10000;
 
 struct ReportFormatInfo {
   std::string name;         // "sarif"
@@ -47,6 +56,25 @@ struct ReportOptions {
   std::shared_ptr<const ToneGuide> guide;
   std::string version;                  // the tool version reported (SARIF); empty: the library's
   Severity fail_on = Severity::kError;  // JUnit fails a text with findings at or above this
+  // The text format's decoration (the CLI's terminal colours); null: plain. Must outlive
+  // the writer.
+  const report::TextStyle* style = nullptr;
+};
+
+// What a report says of one text beyond its CheckResult (a Workspace check knows it).
+struct ReportEntry {
+  std::shared_ptr<const ToneGuide> guide;  // checked against (SARIF); null: the run's
+  std::optional<Severity> fail_on;         // its config's, where it has one (JUnit)
+  std::string config_path;                 // the config that governed it (JSON "config")
+  std::vector<ConfiguredValue> configured; // the patterns that set its context
+  bool write = true;  // false: counted in the summary only (its report is shown otherwise)
+};
+
+// The run's totals, as the JSON summary counts them.
+struct ReportSummary {
+  std::size_t files = 0, refused = 0, skipped = 0;
+  std::size_t errors = 0, warnings = 0, suggestions = 0;
+  int score = 100;  // of every text checked together
 };
 
 class ReportWriter {
@@ -59,6 +87,11 @@ class ReportWriter {
   // CheckOptions::filename it was checked with. A result with no report (default-made)
   // is refused (kInvalidArgument); so is any add after finish().
   Status add(const CheckResult& result);
+  Status add(const CheckResult& result, const ReportEntry& entry);
+  // A text that could not be checked (counted as refused), or skipped as binary.
+  void add_refused();
+  void add_skipped();
+  ReportSummary summary() const;
   // Ends the report with the summary of every text added. Once only.
   Status finish();
 

@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,9 +98,14 @@ struct CheckRequest {
   CheckOptions options;  // format, reported filename, explicit context values (win over all)
   std::optional<Severity> min_level;  // wins over the config's; default suggestion (all)
   std::optional<Severity> fail_on;    // wins over the config's; default error
-  // Findings kept at most, the first in text order (the rest are counted by level in the
-  // JSON report's summary); a check that only reports needs no more than it shows.
+  // Findings kept at most, the first in text order (the rest are counted by level in
+  // CheckResult::dropped); a check that only reports needs no more than it shows. A fix
+  // sees every finding; the fixed text's report keeps this many.
   std::size_t keep_at_most = static_cast<std::size_t>(-1);
+  // False: CheckResult::findings is left empty, for a caller that only writes the report
+  // (ReportWriter reads the checked text's own record) and so need not have every finding
+  // made twice; `failing`, `dropped` and the report are the same.
+  bool with_findings = true;
 };
 
 struct DocumentCheck {
@@ -110,7 +116,8 @@ struct DocumentCheck {
   std::vector<ContextValue> context;  // per dimension, with its source (see context.h)
   Severity min_level = Severity::kSuggestion;
   Severity fail_on = Severity::kError;
-  std::size_t failing = 0;            // findings at or above `fail_on` (of the fixed text, after fix())
+  // Findings at or above `fail_on` (of the fixed text, after fix()), those dropped included.
+  std::size_t failing = 0;
 };
 
 // "error", "warning" or "suggestion" (a --min-level or --fail-on value); nullopt otherwise.
@@ -120,6 +127,11 @@ std::optional<Severity> parse_severity(std::string_view name);
 // rule's file:line:column. The loader cannot tell (it has no analyser) and a check finds it
 // only in a context that uses the rule, so a run checks each guide once before it starts.
 std::vector<Status> check_guide_phrases(const ToneGuide& guide);
+
+// Whether each of `context`'s values (by dimension name) is one `guide` allows: a run checks
+// its --channel/--situation/... flags against each guide before any work. The error's
+// message names the value, the guide and what it allows.
+Status check_context(const ToneGuide& guide, const std::map<std::string, std::string>& context);
 
 // Whether `level` is `threshold` or more severe.
 bool at_or_above(Severity level, Severity threshold);
@@ -158,6 +170,9 @@ class Workspace {
   // Which config and guide govern `path` (nullopt: a draft without one, placed at the
   // root), the dictionaries and the guide loaded. Errors name file:line:column.
   DocumentSetup setup_for(const std::optional<std::string>& path) const;
+  // The same for settings already found (find_drafts' PlannedFile::settings): the guide
+  // they name loaded and the config checked against it.
+  DocumentSetup setup_with(DocumentSettings settings) const;
   // The config alone (no guide loaded): null when none governs the path.
   Result<DocumentSettings> settings_for(const std::optional<std::string>& path) const;
 

@@ -48,6 +48,8 @@ struct CheckExtras {
   Context configured;
   Level min_level = Level::kSuggestion;
   std::size_t keep_at_most = static_cast<std::size_t>(-1);
+  bool fixing = false;  // fix_with's own: its lints keep every finding
+  bool with_findings = true;  // false: CheckResult::findings left empty (see CheckRequest)
 };
 
 // Which step refused the text: loading it (encoding, binary) or checking it (front

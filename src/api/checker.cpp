@@ -82,7 +82,7 @@ Result<const Extractor*> extractor_of(const CheckOptions& options, const std::st
   return extractor;
 }
 
-CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state) {
+CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state, bool with_findings = true) {
   CheckResult out;
   out.guide = guide.id;
   const FileReport& report = state->report;
@@ -92,8 +92,11 @@ CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state) {
   out.score = report.result.score;
   out.sentences = report.result.sentences;
   const SourceText& src = *state->source;
-  out.findings.reserve(report.result.diagnostics.size());
-  for (const Diagnostic& d : report.result.diagnostics) {
+  // Without findings the engine's report alone is kept (the report writers read it).
+  const std::size_t made = with_findings ? report.result.diagnostics.size() : 0;
+  out.findings.reserve(made);
+  for (std::size_t i = 0; i < made; ++i) {
+    const Diagnostic& d = report.result.diagnostics[i];
     Finding f;
     f.rule = d.rule;
     f.level = severity_of(d.level);
@@ -111,6 +114,10 @@ CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state) {
     f.origin = d.origin;
     out.findings.push_back(std::move(f));
   }
+  const LevelCounts& dropped = report.result.dropped;
+  out.dropped = {static_cast<std::size_t>(dropped.errors), static_cast<std::size_t>(dropped.warnings),
+                 static_cast<std::size_t>(dropped.suggestions)};
+  out.warnings = report.result.warnings;
   out.state = std::move(state);
   return out;
 }
@@ -226,7 +233,8 @@ Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const Chec
     Lease lease(impl, std::move(*session));
     LintLimits limits;
     limits.min_level = extras.min_level;
-    limits.keep_at_most = extras.keep_at_most;
+    // A fix needs every rewrite: its lints keep all, and its last report is cut after.
+    if (!extras.fixing) limits.keep_at_most = extras.keep_at_most;
     auto lint = [&](const SourceText& next) { return (*lease).lint(next, **extractor, *flags, extras.configured, limits); };
     auto report = lint(**source);
     if (!report.ok()) {
@@ -247,16 +255,19 @@ Result<CheckResult> check_with(const Checker& checker, std::string_view text, co
                                const CheckExtras& extras, TextFault* fault) {
   return with_first_lint<CheckResult>(
       &checker.impl(), text, options, extras, fault, "checking",
-      [](const Guide& guide, std::unique_ptr<SourceText> source, const auto&, FileReport report) -> Result<CheckResult> {
-        return result_of(guide, std::make_shared<CheckState>(CheckState{std::move(source), std::move(report), 0}));
+      [&extras](const Guide& guide, std::unique_ptr<SourceText> source, const auto&, FileReport report) -> Result<CheckResult> {
+        return result_of(guide, std::make_shared<CheckState>(CheckState{std::move(source), std::move(report), 0}),
+                         extras.with_findings);
       });
 }
 
 Result<FixResult> fix_with(const Checker& checker, std::string_view text, const CheckOptions& options, FixMode mode,
                            const CheckExtras& extras, TextFault* fault) {
+  CheckExtras fixing = extras;
+  fixing.fixing = true;
   return with_first_lint<FixResult>(
-      &checker.impl(), text, options, extras, fault, "fixing",
-      [mode](const Guide& guide, std::unique_ptr<SourceText> source, const auto& lint,
+      &checker.impl(), text, options, fixing, fault, "fixing",
+      [mode, keep_at_most = extras.keep_at_most, with_findings = extras.with_findings](const Guide& guide, std::unique_ptr<SourceText> source, const auto& lint,
              FileReport report) -> Result<FixResult> {
     FixOutcome fixed = fix_until_stable(*source, report, mode == FixMode::kAll, lint);
     FixResult out;
@@ -275,10 +286,20 @@ Result<FixResult> fix_with(const Checker& checker, std::string_view text, const 
       state->source = std::move(source);
       state->report = std::move(report);
     }
+    if (keep_at_most != static_cast<std::size_t>(-1)) {
+      state->report.result.dropped.add(report::keep_first_findings(&state->report.result.diagnostics, keep_at_most));
+    }
     out.text = std::string(state->source->bytes());
-    out.remaining = result_of(guide, std::move(state));
+    out.remaining = result_of(guide, std::move(state), with_findings);
     return out;
       });
+}
+
+Status check_context(const ToneGuide& guide, const std::map<std::string, std::string>& context) {
+  return guard_status("checking the context", [&]() -> Status {
+    auto flags = context_flags(*guide.impl().guide, context);
+    return flags.ok() ? Status() : flags.status();
+  });
 }
 
 Result<CheckResult> Checker::check(std::string_view text, const CheckOptions& options) const {

@@ -2,12 +2,14 @@
 // becomes the FileEntry the CLI's writers read, so the bytes are the CLI's.
 #include "tonelint/report.h"
 
+#include <array>
 #include <new>
 #include <ostream>
 #include <sstream>
 
 #include "api/api_internal.h"
 #include "report/report.h"
+#include "report/json_report.h"
 #include "report/report_format.h"
 
 #ifndef TONELINT_VERSION
@@ -15,6 +17,8 @@
 #endif
 
 namespace tonelint {
+
+static_assert(kReportedFindingsPerFile == report::kMaxFindingsPerFile, "the public bound is the report's");
 namespace {
 
 Level level_of(Severity severity) {
@@ -81,6 +85,7 @@ Result<ReportWriter> ReportWriter::create(std::string_view format, std::ostream&
     run.guide = options.guide ? options.guide->impl().guide.get() : nullptr;
     run.version = options.version.empty() ? TONELINT_VERSION : options.version;
     run.fail_on = level_of(options.fail_on);
+    run.style = options.style;
     impl->writer = row->make(out, run);  // may write the report's header
     if (out.fail()) return stream_failed();
     return ReportWriter(std::move(impl));
@@ -91,23 +96,54 @@ Result<ReportWriter> ReportWriter::create(std::string_view format, std::ostream&
   }
 }
 
-Status ReportWriter::add(const CheckResult& result) {
+Status ReportWriter::add(const CheckResult& result) { return add(result, ReportEntry{}); }
+
+Status ReportWriter::add(const CheckResult& result, const ReportEntry& extra) {
   if (impl_->finished) return Status(ErrorCode::kInvalidArgument, "the report is finished: nothing can be added");
   if (!result.state || !result.state->source) {
     return Status(ErrorCode::kInvalidArgument, "a CheckResult with no report (not made by Checker::check)");
   }
   return guarded([&] {
     const CheckState& state = *result.state;
+    impl_->summary.add(state.report, state.report.result.dropped);
+    if (!extra.write) return Status();
     report::FileEntry entry;
     entry.path = std::string(state.source->path());
     entry.source = state.source.get();
     entry.report = &state.report;
+    if (extra.guide) entry.guide = extra.guide->impl().guide.get();
+    if (extra.fail_on) entry.fail_on = level_of(*extra.fail_on);
     entry.dropped = static_cast<std::size_t>(state.report.result.dropped.total());
     entry.fixes = state.fixes;
+    std::array<std::string, kDimensionCount> patterns;
+    if (!extra.config_path.empty()) {
+      entry.config_path = extra.config_path;
+      for (const ConfiguredValue& v : extra.configured) {
+        for (std::size_t d = 0; d < kDimensionCount; ++d) {
+          if (v.dimension == kDimensionNames[d]) patterns[d] = v.pattern;
+        }
+      }
+      entry.config_patterns = &patterns;
+    }
     impl_->writer->add_file(entry);
-    impl_->summary.add(state.report, state.report.result.dropped);
     return impl_->out->fail() ? stream_failed() : Status();
   });
+}
+
+void ReportWriter::add_refused() { impl_->summary.add_refused(); }
+void ReportWriter::add_skipped() { impl_->summary.add_skipped(); }
+
+ReportSummary ReportWriter::summary() const {
+  const report::JsonSummary& s = impl_->summary;
+  ReportSummary out;
+  out.files = s.files();
+  out.refused = s.refused();
+  out.skipped = s.skipped();
+  out.errors = static_cast<std::size_t>(s.errors());
+  out.warnings = static_cast<std::size_t>(s.warnings());
+  out.suggestions = static_cast<std::size_t>(s.suggestions());
+  out.score = s.score();
+  return out;
 }
 
 Status ReportWriter::finish() {

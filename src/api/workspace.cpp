@@ -200,7 +200,19 @@ DocumentSetup Workspace::setup_for(const std::optional<std::string>& path) const
   if (!dictionaries.ok()) return fail(CheckFailure::kDictionaries, dictionaries.status());
   auto settings = settings_for(path);
   if (!settings.ok()) return fail(CheckFailure::kSetup, settings.status());
-  out.settings = std::move(*settings);
+  return setup_with(std::move(*settings));
+}
+
+DocumentSetup Workspace::setup_with(DocumentSettings settings) const {
+  DocumentSetup out;
+  auto fail = [&](CheckFailure failure, Status error) {
+    out.failure = failure;
+    out.error = std::move(error);
+    return out;
+  };
+  auto dictionaries = this->dictionaries();
+  if (!dictionaries.ok()) return fail(CheckFailure::kDictionaries, dictionaries.status());
+  out.settings = std::move(settings);
   if (out.settings.guide_path.empty()) return fail(CheckFailure::kSetup, Status(ErrorCode::kNotFound, kNoGuide));
   out.guide = impl_->guides->load(out.settings.guide_path, impl_->options.reload_changed_guides);
   if (!out.guide->ok()) return fail(CheckFailure::kGuide, out.guide->status);
@@ -231,6 +243,7 @@ DocumentCheck run_check(const DocumentSetup& setup, const CheckRequest& request,
   extras.configured = context_of(setup.settings.configured);
   extras.min_level = engine_level(out.min_level);
   extras.keep_at_most = request.keep_at_most;
+  extras.with_findings = request.with_findings;
   TextFault fault = TextFault::kNone;
   const Status status = guard_status("checking the text", [&] { return call(*setup.guide->checker, extras, &fault, &out); });
   if (!status.ok()) {
@@ -250,9 +263,11 @@ DocumentCheck run_check(const DocumentSetup& setup, const CheckRequest& request,
   if (setup.settings.config) inputs.config_path = setup.settings.config->path();
   inputs.dimensions = setup.guide->guide().dimensions();
   out.context = resolve_context(inputs);
-  for (const Finding& f : out.result.findings) {
-    if (at_or_above(f.level, out.fail_on)) ++out.failing;
+  // Counted from the engine's report, which holds them whether or not `findings` does.
+  for (const Diagnostic& d : out.result.state->report.result.diagnostics) {
+    if (at_or_above(severity_of(d.level), out.fail_on)) ++out.failing;
   }
+  out.failing += out.result.dropped.at_or_above(out.fail_on);
   return out;
 }
 

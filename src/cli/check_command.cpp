@@ -1,8 +1,6 @@
 // `tonelint check`: lint drafts against a tone guide in their context; report, fix or diff.
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -11,34 +9,22 @@
 #include <sstream>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/ordered_pipeline.h"
 #include "cli/terminal.h"
-#include "config/draft_finder.h"
-#include "lint/phrase_check.h"
-#include "lint/session.h"
-#include "lint/session_lru.h"
-#include "guide/guide_cache.h"
-#include "load/guide_loader.h"
-#include "fix/fix_loop.h"
 #include "fix/fixer.h"
 #include "fix/interrupt.h"
 #include "input/path_list.h"
 #include "input/source_text.h"
-#include "input/utf8.h"
 #include "report/escape.h"
-#include "report/json_report.h"
-#include "report/report.h"
-#include "report/report_format.h"
+#include "tonelint/report.h"
+#include "tonelint/workspace.h"
 
 namespace tonelint::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct CheckOptions {
   std::string guide;
@@ -58,37 +44,30 @@ struct CheckOptions {
 };
 
 struct FileOutcome {
+  std::size_t index = 0;  // in the run's list of drafts
   std::string path;
-  const PlannedDraft* plan = nullptr;
-  const Guide* guide = nullptr;
-  Level fail_on = Level::kError;
   bool from_stdin = false;
   Status error;             // the file could not be checked
   bool skipped = false;     // binary
-  std::unique_ptr<SourceText> source;  // as checked (after fixes)
-  FileReport report;
+  bool checked = false;     // `check` holds its report
+  DocumentCheck check;      // as reported: after the fixes written, else of the file as read
   std::string diff;
+  std::string fixed_text;   // --fix on stdin: what is printed
   int fixes = 0;
-  int failing = 0;              // findings at or above fail_on, all counted
-  report::LevelCounts dropped;  // findings past the per-file bound, counted but not kept
 };
 
-// Findings less severe than `min_level` are dropped before anything reads them, --fix included.
-// A check that only reports keeps the first kMaxFindingsPerFile and counts the rest, so a
-// draft of millions of findings is never held whole; --fix and --diff need every rewrite.
-Result<FileReport> lint_at_level(LintSession& session, const SourceText& source, const Extractor& extractor,
-                                 const Context& flags, const Context& configured, Level min_level, bool keep_all) {
-  LintLimits limits;
-  limits.min_level = min_level;
-  if (!keep_all) limits.keep_at_most = report::kMaxFindingsPerFile;
-  return session.lint(source, extractor, flags, configured, limits);
-}
+// What a run asks of the workspace for every file.
+struct RunRequest {
+  CheckRequest request;
+  std::optional<FixMode> fix;  // --fix or --diff
+  bool diff = false;
+};
 
-FileOutcome check_one(LintSession& session, const CheckOptions& options, const PlannedDraft& draft, Level min_level,
-                      StaleTempSweeper& sweeper) {
+FileOutcome check_one(const Workspace& workspace, const CheckOptions& options, const RunRequest& run,
+                      const PlannedFile& draft, const DocumentSetup& setup, StaleTempSweeper& sweeper,
+                      Status* setup_error) {
   const std::string& path = draft.path;
   FileOutcome outcome;
-  outcome.plan = &draft;
   const bool from_stdin = path == "-";
   outcome.from_stdin = from_stdin;
   outcome.path = from_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : path;
@@ -100,34 +79,60 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
     outcome.error = loaded.status();
     return outcome;
   }
-  const Extractor& extractor = extractor_for_path(outcome.path);
-  const Context flags = options.context.to_context();
-  outcome.source = std::move(*loaded);
-  const Context& configured = draft.context.context;
-  const bool rewrites = !options.fix.empty() || options.diff;
-  auto report = lint_at_level(session, *outcome.source, extractor, flags, configured, min_level, rewrites);
-  if (!report.ok()) {
-    // Not checked (broken front matter, an unknown context value, too large): reported as
-    // an error only, not as a file with no findings.
-    outcome.error = report.status();
-    outcome.source.reset();
+  CheckRequest request = run.request;
+  request.options.filename = outcome.path;
+  // Not checked (broken front matter, an unknown context value, too large): reported as an
+  // error only, not as a file with no findings. A failure of the setup stops the run.
+  auto failed = [&](DocumentCheck& checked) {
+    if (checked.failure == CheckFailure::kInput || checked.failure == CheckFailure::kText) {
+      outcome.error = checked.error;
+    } else {
+      *setup_error = checked.error;
+    }
+    return !checked.error.ok();
+  };
+  std::unique_ptr<SourceText> source = std::move(*loaded);
+  if (!run.fix) {
+    outcome.check = workspace.check(setup, source->bytes(), request);
+    source.reset();  // the check holds the text it reports
+    if (outcome.check.failure != CheckFailure::kNone) {
+      failed(outcome.check);
+      return outcome;
+    }
+    outcome.checked = true;
     return outcome;
   }
-  outcome.report = std::move(*report);
-  if (options.fix.empty() && !options.diff) return outcome;
-
-  // Apply, re-check, repeat (fix_until_stable). The file as read stays in `outcome` for
-  // --diff, which writes nothing and so reports it as it is.
-  FixOutcome fixed = fix_until_stable(*outcome.source, outcome.report, options.fix == "all", [&](const SourceText& text) {
-    return lint_at_level(session, text, extractor, flags, configured, min_level, /*keep_all=*/true);
-  });
-  std::unique_ptr<SourceText>& current = fixed.source;
-  const int fixes = fixed.applied;
-  FileReport& current_report = fixed.report;
-  if (!current) return outcome;  // nothing to change
-  if (options.diff) {
+  // Apply, re-check, repeat (Workspace::fix). The file as read stays here for --diff, which
+  // writes nothing and so reports it as it is.
+  DocumentCheck fixed = workspace.fix(setup, source->bytes(), request, *run.fix);
+  if (fixed.failure != CheckFailure::kNone) {
+    failed(fixed);
+    return outcome;
+  }
+  // The report of the file as it is on disk: nothing changed, --diff, or a write that failed.
+  auto report_as_read = [&]() -> void {
+    if (fixed.fixed->edits.empty()) {
+      outcome.check = std::move(fixed);
+    } else {
+      outcome.check = workspace.check(setup, source->bytes(), request);
+      if (outcome.check.failure != CheckFailure::kNone) {
+        failed(outcome.check);
+        return;
+      }
+    }
+    outcome.check.fixed.reset();
+    outcome.checked = true;
+  };
+  if (fixed.fixed->edits.empty()) {  // nothing to change
+    if (from_stdin && !run.diff) outcome.fixed_text = std::string(source->bytes());
+    report_as_read();
+    return outcome;
+  }
+  const std::string& current = fixed.fixed->text;
+  if (run.diff) {
     // The name quoted as the text output quotes it: a newline in it cannot start a line.
-    outcome.diff = unified_diff(report::quote_name(outcome.path), outcome.source->bytes(), current->bytes());
+    outcome.diff = unified_diff(report::quote_name(outcome.path), source->bytes(), current);
+    report_as_read();
     return outcome;
   }
   if (!from_stdin) {
@@ -136,73 +141,83 @@ FileOutcome check_one(LintSession& session, const CheckOptions& options, const P
     }
     ReplaceHooks hooks;
     hooks.cancelled = [] { return fix_interrupt_signal() != 0; };
-    if (Status s = write_if_unchanged(path, outcome.source->bytes(), current->bytes(), hooks); !s.ok()) {
-      outcome.error = s;  // the file keeps its content, and its findings are what is reported
+    if (Status s = write_if_unchanged(path, source->bytes(), current, hooks); !s.ok()) {
+      report_as_read();  // the file keeps its content, and its findings are what is reported
+      outcome.error = s;
       return outcome;
     }
+  } else {
+    outcome.fixed_text = current;
   }
-  outcome.fixes = fixes;
-  outcome.source = std::move(current);
-  outcome.report = std::move(current_report);
+  outcome.fixes = static_cast<int>(fixed.fixed->edits.size());
+  fixed.fixed.reset();
+  outcome.check = std::move(fixed);
+  outcome.checked = true;
   return outcome;
 }
 
 // Reads a level flag into `out` (left empty when the flag is not given); false, with the
 // error printed, for an unknown level.
-bool parse_level_flag(const std::string& flag, const std::string& value, std::optional<Level>* out) {
+bool parse_level_flag(const std::string& flag, const std::string& value, std::optional<Severity>* out) {
   if (value.empty()) return true;
-  if (value == "error") *out = Level::kError;
-  if (value == "warning") *out = Level::kWarning;
-  if (value == "suggestion") *out = Level::kSuggestion;
+  *out = parse_severity(value);
   if (!*out) std::cerr << "tonelint check: unknown " << flag << " '" << value << "' (expected error, warning or suggestion)\n";
   return out->has_value();
 }
 
-// Compiled guides a worker keeps (see SessionLru).
-constexpr std::size_t kSessionsPerWorker = 8;
-
-// The guides a run needs (each loaded once) and the check that every config's contexts
-// name values its guide knows.
-class GuideSet {
- public:
-  explicit GuideSet(std::string requested) : requested_(std::move(requested)) {}
-
-  // The guide for a draft: --guide, else its config's, else the shipped one; null with
-  // the errors printed.
-  std::shared_ptr<const Guide> for_draft(const PlannedDraft& draft) {
-    std::string path = requested_;
-    if (path.empty() && draft.config) path = draft.config->guide();
-    if (path.empty()) path = shipped_guide();
-    if (path.empty()) {
-      std::cerr << "tonelint: no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml\n";
-      return nullptr;
-    }
-    auto [it, added] = guides_.try_emplace(path);
-    if (added) it->second = load_guide_or_report(path, &cache_);
-    if (!it->second) return nullptr;
-    if (draft.config && checked_.insert({draft.config.get(), it->second.get()}).second) {
-      if (Status s = draft.config->check_against(*it->second); !s.ok()) {
-        std::cerr << "tonelint: " << report::escape_controls(s.to_string()) << '\n';
-        return nullptr;
-      }
-    }
-    return it->second;
+// "text, json, ... or junit": the report formats as --help and its errors list them.
+std::string report_format_list() {
+  const std::vector<ReportFormatInfo> formats = report_formats();
+  std::string list;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (i > 0) list += i + 1 == formats.size() ? " or " : ", ";
+    list += formats[i].name;
   }
+  return list;
+}
 
-  // Every phrase of every guide loaded has words to match (see PhraseCheck); false, with
-  // the errors printed, when one has not: then nothing is checked.
-  bool check_phrases(const std::shared_ptr<const MecabModel>& model) {
-    auto analyzer = Analyzer::create(model);
-    if (!analyzer.ok()) {
-      std::cerr << "tonelint: " << analyzer.status().to_string() << '\n';
+bool is_report_format(const std::string& name) {
+  const std::vector<ReportFormatInfo> formats = report_formats();
+  return std::any_of(formats.begin(), formats.end(), [&](const ReportFormatInfo& f) { return f.name == name; });
+}
+
+// The guides a run needs (each loaded once, through the workspace) and the check that every
+// config's contexts name values its guide knows: one setup per config and guide.
+class SetupSet {
+ public:
+  explicit SetupSet(const Workspace& workspace) : workspace_(workspace) {}
+
+  // The setup for a draft; false with the errors printed (then the run stops).
+  bool for_draft(const PlannedFile& draft, DocumentSetup* out) {
+    if (draft.settings.guide_path.empty()) {
+      std::cerr << "tonelint: no guide found: pass --guide FILE or add 'guide:' to a .tonelint.yaml\n";
       return false;
     }
-    PhraseCheck check(**analyzer);
-    std::set<const Guide*> seen;
+    const std::pair<const ProjectConfig*, std::string> key{draft.settings.config.get(), draft.settings.guide_path};
+    auto found = setups_.find(key);
+    if (found == setups_.end()) {
+      if (failed_guides_.count(draft.settings.guide_path) > 0) return false;
+      DocumentSetup setup = workspace_.setup_with(draft.settings);
+      if (!report_failure(setup)) {
+        if (setup.failure == CheckFailure::kGuide) failed_guides_.insert(draft.settings.guide_path);
+        return false;
+      }
+      guides_.emplace(draft.settings.guide_path, setup.guide);
+      found = setups_.emplace(key, std::move(setup)).first;
+    }
+    *out = found->second;
+    out->settings = draft.settings;
+    return true;
+  }
+
+  // Every phrase of every guide loaded has words to match (check_guide_phrases); false,
+  // with the errors printed, when one has not: then nothing is checked.
+  bool check_phrases() const {
+    std::set<const ToneGuide*> seen;
     std::size_t errors = 0;
     for (const auto& [path, guide] : guides_) {
-      if (!guide || !seen.insert(guide.get()).second) continue;
-      for (const Status& e : check.check(*guide)) {
+      if (!guide || !guide->ok() || !seen.insert(&guide->guide()).second) continue;
+      for (const Status& e : check_guide_phrases(guide->guide())) {
         std::cerr << "tonelint: " << report::escape_controls(e.to_string()) << '\n';
         ++errors;
       }
@@ -215,15 +230,37 @@ class GuideSet {
   }
 
  private:
-  std::string requested_;
-  GuideCache cache_;  // guides that extend one base share it (and its lexicon)
-  std::map<std::string, std::shared_ptr<const Guide>> guides_;
-  std::set<std::pair<const RepoConfig*, const Guide*>> checked_;
+  // Prints why a setup failed, as the guide loader and the config check say it.
+  static bool report_failure(const DocumentSetup& setup) {
+    switch (setup.failure) {
+      case CheckFailure::kNone:
+        return true;
+      case CheckFailure::kGuide: {
+        const std::vector<Status> errors =
+            setup.guide && !setup.guide->guide_errors.empty() ? setup.guide->guide_errors : std::vector<Status>{setup.error};
+        for (const Status& e : errors) std::cerr << "tonelint: " << report::escape_controls(e.to_string()) << '\n';
+        std::cerr << "tonelint: the guide has " << errors.size() << " error" << (errors.size() == 1 ? "" : "s")
+                  << "; nothing was checked\n";
+        return false;
+      }
+      case CheckFailure::kDictionaries:
+        std::cerr << "tonelint: " << setup.error.to_string() << '\n';
+        return false;
+      default:
+        std::cerr << "tonelint: " << report::escape_controls(setup.error.to_string()) << '\n';
+        return false;
+    }
+  }
+
+  const Workspace& workspace_;
+  std::map<std::pair<const ProjectConfig*, std::string>, DocumentSetup> setups_;
+  std::map<std::string, std::shared_ptr<const LoadedGuide>> guides_;  // by path, for the phrase check's order
+  std::set<std::string> failed_guides_;
 };
 
 int run_check(CheckOptions options) {
-  if (!report::is_report_format(options.format)) {
-    std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected " << report::report_format_list()
+  if (!is_report_format(options.format)) {
+    std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected " << report_format_list()
               << ")\n";
     return kExitUsage;
   }
@@ -233,7 +270,7 @@ int run_check(CheckOptions options) {
     return kExitUsage;
   }
   const Palette palette(colored);
-  std::optional<Level> fail_on_flag, min_level_flag;
+  std::optional<Severity> fail_on_flag, min_level_flag;
   if (!parse_level_flag("--fail-on", options.fail_on, &fail_on_flag) ||
       !parse_level_flag("--min-level", options.min_level, &min_level_flag)) {
     return kExitUsage;
@@ -265,8 +302,7 @@ int run_check(CheckOptions options) {
   }
 
   // Which files, under which config, against which guide: all settled before any work.
-  ConfigFinder configs(options.config);
-  auto plan = plan_drafts({options.paths, listed, options.stdin_filename}, configs);
+  auto plan = find_drafts({options.paths, listed, options.stdin_filename, options.config}, options.guide, shipped_guide);
   if (!plan.ok()) {
     std::cerr << "tonelint: " << report::escape_controls(plan.status().to_string()) << '\n';
     return kExitUsage;
@@ -275,30 +311,38 @@ int run_check(CheckOptions options) {
   for (const Status& unreachable : plan->unreachable) {
     std::cerr << "tonelint: " << report::escape_controls(unreachable.to_string()) << '\n';
   }
-  const std::vector<PlannedDraft>& drafts = plan->drafts;
-  GuideSet guides(options.guide);
-  std::vector<std::shared_ptr<const Guide>> draft_guides;
-  draft_guides.reserve(drafts.size());
-  for (const PlannedDraft& draft : drafts) {
-    auto guide = guides.for_draft(draft);
-    if (!guide) return kExitUsage;
-    if (auto checked = complete_context(*guide, options.context.to_context()); !checked.ok()) {
-      std::cerr << "tonelint: " << report::escape_controls(checked.status().message()) << '\n';
+  const std::vector<PlannedFile>& drafts = plan->files;
+  WorkspaceOptions workspace_options;
+  workspace_options.guide_override = options.guide;
+  workspace_options.config_override = options.config;
+  workspace_options.reread_configs = false;         // each config and guide read once
+  workspace_options.reload_changed_guides = false;
+  workspace_options.shipped_guide = shipped_guide;
+  workspace_options.guide_options.kept_guides = static_cast<std::size_t>(-1);  // every guide of the run
+  const Workspace workspace(std::move(workspace_options));
+  const std::map<std::string, std::string> context = options.context.to_map();
+  SetupSet setup_set(workspace);
+  std::vector<DocumentSetup> setups(drafts.size());
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (!setup_set.for_draft(drafts[i], &setups[i])) return kExitUsage;
+    if (Status s = check_context(setups[i].guide->guide(), context); !s.ok()) {
+      std::cerr << "tonelint: " << report::escape_controls(s.message()) << '\n';
       return kExitUsage;
     }
-    draft_guides.push_back(std::move(guide));
   }
-  std::shared_ptr<const MecabModel> model = load_model_or_report();
-  if (!model) return kExitUsage;
-  if (!guides.check_phrases(model)) return kExitUsage;
+  if (!setup_set.check_phrases()) return kExitUsage;
 
-  // Flags win over the config; the config over the defaults (report all, fail on errors).
-  auto level_for = [](const std::optional<Level>& flag, const PlannedDraft& d,
-                      const std::optional<Level>& (RepoConfig::*setting)() const, Level fallback) {
-    if (flag) return *flag;
-    if (d.config && ((*d.config).*setting)()) return *((*d.config).*setting)();
-    return fallback;
-  };
+  RunRequest run;
+  run.request.options.context = context;
+  run.request.min_level = min_level_flag;
+  run.request.fail_on = fail_on_flag;
+  // A check that only reports keeps the first findings of a file and counts the rest, so a
+  // draft of millions of findings is never held whole; --fix and --diff see every rewrite.
+  run.request.keep_at_most = kReportedFindingsPerFile;
+  run.request.with_findings = false;  // the report reads the check's own record
+  if (!options.fix.empty() || options.diff) run.fix = options.fix == "all" ? FixMode::kAll : FixMode::kSafe;
+  run.diff = options.diff;
+
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
                                               static_cast<int>(drafts.size())));
   // A bar on a terminal for runs of many files (not when a draft comes from stdin,
@@ -306,51 +350,40 @@ int run_check(CheckOptions options) {
   ProgressBar progress(drafts.size(), ::isatty(STDERR_FILENO) == 1 && drafts.size() >= 20 &&
                                           options.files_from != "-" &&
                                           std::none_of(drafts.begin(), drafts.end(),
-                                                       [](const PlannedDraft& d) { return d.path == "-"; }));
+                                                       [](const PlannedFile& d) { return d.path == "-"; }));
   StaleTempSweeper sweeper;
   const bool writes_files = !options.fix.empty() && !options.diff;
   if (writes_files) install_fix_interrupt_handlers();
   std::atomic<int> files_fixed{0};  // written to disk, whether reported yet or not
   std::mutex setup_error_mutex;
   Status setup_error;
-  // Each thread's lint sessions, one per guide, the last few kept (SessionLru); a thread
-  // touches only its own, so the lock is held just to find it.
-  std::mutex sessions_mutex;
-  std::map<std::thread::id, SessionLru> sessions;
   auto check_draft = [&](std::size_t i) -> std::optional<FileOutcome> {
     if (fix_interrupt_signal() != 0) return std::nullopt;  // SIGINT/SIGTERM under --fix: no new file
-    const std::shared_ptr<const Guide>& guide = draft_guides[i];
-    SessionLru* mine = nullptr;
-    {
-      std::lock_guard<std::mutex> lock(sessions_mutex);
-      mine = &sessions.try_emplace(std::this_thread::get_id(), kSessionsPerWorker).first->second;
-    }
-    auto session = mine->get(guide.get(), [&] { return LintSession::create(guide, model); });
-    if (!session.ok()) {
+    Status failed_setup;
+    FileOutcome outcome = check_one(workspace, options, run, drafts[i], setups[i], sweeper, &failed_setup);
+    if (!failed_setup.ok()) {
       std::lock_guard<std::mutex> error_lock(setup_error_mutex);
-      setup_error = session.status();
+      setup_error = failed_setup;
       return std::nullopt;
     }
-    const Level min_level = level_for(min_level_flag, drafts[i], &RepoConfig::min_level, Level::kSuggestion);
-    FileOutcome outcome = check_one(**session, options, drafts[i], min_level, sweeper);
+    outcome.index = i;
     if (outcome.fixes > 0) ++files_fixed;
     progress.advance();
-    outcome.guide = guide.get();
-    outcome.fail_on = level_for(fail_on_flag, drafts[i], &RepoConfig::fail_on, Level::kError);
-    // Counted in full, kept up to the bound: the report of one file stays small.
-    const LintResult& result = outcome.report.result;
-    outcome.failing = report::count_at_or_above(result.diagnostics, outcome.fail_on) + result.dropped.at_or_above(outcome.fail_on);
-    outcome.dropped = result.dropped;  // past the bound in the engine; and after --fix, here
-    outcome.dropped.add(report::keep_first_findings(&outcome.report.result.diagnostics));
     return outcome;
   };
 
-  int failed = 0, fixed = 0, failing = 0;
-  report::JsonSummary summary;  // counts and score, for the JSON report and the stderr line
-  std::unique_ptr<report::ReportWriter> writer = report::make_report_writer(
-      options.format, std::cout,
-      {draft_guides.empty() ? nullptr : draft_guides.front().get(), TONELINT_VERSION, fail_on_flag.value_or(Level::kError),
-       &palette});
+  int failed = 0, fixed = 0;
+  std::size_t failing = 0;
+  ReportOptions report_options;
+  if (!setups.empty()) report_options.guide = setups.front().guide->checker->guide_ptr();
+  report_options.version = TONELINT_VERSION;
+  report_options.fail_on = fail_on_flag.value_or(Severity::kError);
+  report_options.style = &palette;
+  auto writer = ReportWriter::create(options.format, std::cout, report_options);
+  if (!writer.ok()) {
+    std::cerr << "tonelint: " << report::escape_controls(writer.status().to_string()) << '\n';
+    return kExitUsage;
+  }
   // --diff and --fix on stdin replace the text report with the diff or the fixed text.
   const bool text_report = options.format == "text";
   auto report_outcome = [&](FileOutcome&& f) {
@@ -361,13 +394,13 @@ int run_check(CheckOptions options) {
       std::ostringstream& text;
       ~Flush() { bar.print_above(text.str()); }
     } flush_notes{progress, notes};
-    if (!f.error.ok() && !f.source) {
+    if (!f.error.ok() && !f.checked) {
       notes << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
       if (f.skipped) {
-        summary.add_skipped();
+        writer->add_skipped();
       } else {
         ++failed;
-        summary.add_refused();
+        writer->add_refused();
       }
       return;
     }
@@ -375,46 +408,42 @@ int run_check(CheckOptions options) {
       notes << "tonelint: " << report::escape_controls(f.error.to_string()) << '\n';
       ++failed;
     }
+    const CheckResult& result = f.check.result;
     // Problems that did not stop the check (a regex stopped by its time limit): on stderr,
     // whatever the format, naming the file, line and rule; the exit status is the findings'.
-    for (const Status& w : f.report.result.warnings) {
+    for (const Status& w : result.warnings) {
       notes << "tonelint: warning: " << report::escape_controls(w.to_string()) << '\n';
     }
-    if (f.dropped.total() > 0) {
-      notes << "tonelint: " << report::quote_name(f.path) << ": " << f.dropped.total()
-            << " more findings counted but not reported (at most " << report::kMaxFindingsPerFile << " a file)\n";
+    if (result.dropped.total() > 0) {
+      notes << "tonelint: " << report::quote_name(f.path) << ": " << result.dropped.total()
+            << " more findings counted but not reported (at most " << kReportedFindingsPerFile << " a file)\n";
     }
     fixed += f.fixes;
-    summary.add(f.report, f.dropped);
-    failing += f.failing;
-    report::FileEntry entry;
-    entry.path = f.path;
-    entry.source = f.source.get();
-    entry.report = &f.report;
-    entry.guide = f.guide;
-    entry.fail_on = f.fail_on;
-    entry.dropped = static_cast<std::size_t>(f.dropped.total());
-    entry.fixes = f.fixes;
-    if (f.plan != nullptr && f.plan->config) {
-      entry.config_path = f.plan->config->path().string();
-      entry.config_patterns = &f.plan->context.matched;
+    failing += f.check.failing;
+    const PlannedFile& draft = drafts[f.index];
+    ReportEntry entry;
+    entry.guide = setups[f.index].guide->checker->guide_ptr();
+    entry.fail_on = f.check.fail_on;
+    if (draft.settings.config) {
+      entry.config_path = draft.settings.config->path();
+      entry.configured = draft.settings.configured;
     }
+    entry.write = !(text_report && (options.diff || (f.from_stdin && !options.fix.empty())));
     if (text_report && options.diff) {
       std::cout << f.diff;
     } else if (text_report && f.from_stdin && !options.fix.empty()) {
-      std::cout << f.source->bytes();  // --fix on stdin: the fixed text, as editors expect
-    } else {
-      writer->add_file(entry);
+      std::cout << f.fixed_text;  // --fix on stdin: the fixed text, as editors expect
     }
+    if (Status s = writer->add(result, entry); !s.ok()) (void)s;  // a stream failure shows at finish
   };
-  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedDraft& d) { return d.path == "-"; });
+  const bool reads_stdin = std::any_of(drafts.begin(), drafts.end(), [](const PlannedFile& d) { return d.path == "-"; });
   // stdin is read on this thread, in order; otherwise a few files ahead of the report per thread.
   const bool completed = run_in_order<FileOutcome>(drafts.size(), reads_stdin ? 1 : jobs,
                                                    static_cast<std::size_t>(jobs) * 2, check_draft, report_outcome);
   progress.stop();
   if (const int signal = writes_files ? fix_interrupt_signal() : 0; signal != 0) {
     // The report so far is closed, so a machine reader still gets a well-formed document.
-    if (writer != nullptr) (void)writer->finish(summary);
+    (void)writer->finish();
     std::cout.flush();
     const int written = files_fixed.load();
     std::cerr << "tonelint: interrupted by " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << "; " << written << " file"
@@ -425,21 +454,20 @@ int run_check(CheckOptions options) {
     std::cerr << "tonelint: " << report::escape_controls(setup_error.to_string()) << '\n';
     return kExitUsage;
   }
-  if (writer != nullptr) {
-    if (Status s = writer->finish(summary); !s.ok()) {
-      std::cerr << "tonelint: " << report::escape_controls(s.to_string()) << '\n';
-      ++failed;
-    }
+  const ReportSummary summary = writer->summary();
+  if (Status s = writer->finish(); !s.ok()) {
+    std::cerr << "tonelint: " << report::escape_controls(s.to_string()) << '\n';
+    ++failed;
   }
   std::cout.flush();
-  const int errors = summary.errors(), warnings = summary.warnings(), suggestions = summary.suggestions();
-  const std::size_t checked = summary.files(), refused = summary.refused();
-  const std::size_t total = checked + refused + summary.skipped();
+  const std::size_t errors = summary.errors, warnings = summary.warnings, suggestions = summary.suggestions;
+  const std::size_t checked = summary.files, refused = summary.refused;
+  const std::size_t total = checked + refused + summary.skipped;
   std::cerr << "tonelint: " << total << " file" << (total == 1 ? "" : "s");
   if (total != checked) {
     std::cerr << " (" << checked << " checked";
     if (refused > 0) std::cerr << ", " << refused << " refused";
-    if (summary.skipped() > 0) std::cerr << ", " << summary.skipped() << " skipped";
+    if (summary.skipped > 0) std::cerr << ", " << summary.skipped << " skipped";
     std::cerr << ')';
   }
   std::cerr << ", " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
@@ -447,7 +475,7 @@ int run_check(CheckOptions options) {
   if (fixed > 0) std::cerr << ", " << fixed << " fixed";
   // Nothing checked: no score to claim.
   if (checked > 0) {
-    std::cerr << ", tone score " << summary.score() << '\n';
+    std::cerr << ", tone score " << summary.score << '\n';
   } else {
     std::cerr << ", no tone score\n";
   }
@@ -463,7 +491,7 @@ std::function<int()> add_check_command(CLI::App& app) {
   cmd->add_option("--config", options->config, "Repository config (default: the nearest .tonelint.yaml)");
   cmd->add_option("--guide", options->guide, "Tone guide (YAML); default: .tonelint.yaml's, else the shipped one");
   options->context.add_to(*cmd);
-  cmd->add_option("--format", options->format, "Output format: " + report::report_format_list())
+  cmd->add_option("--format", options->format, "Output format: " + report_format_list())
       ->capture_default_str();
   cmd->add_option("--fail-on", options->fail_on,
                   "Exit 1 on findings at or above this level: error, warning or suggestion (default: the config's "

@@ -13,17 +13,6 @@
 #include "tonelint/guide_file.h"
 #include "tonelint/tone_guide.h"
 
-namespace tonelint {
-// The engine's types named by the declarations kept below for check, serve and lsp
-// (declared only, so this header includes no engine header; those commands include what
-// they use).
-struct Context;
-struct Guide;
-class GuideCache;
-class MecabModel;
-class Analyzer;
-}  // namespace tonelint
-
 namespace tonelint::cli {
 
 inline constexpr int kExitOk = 0;
@@ -52,8 +41,6 @@ struct ContextFlags {
     }
     return out;
   }
-  // For check and serve, which still take the engine's Context (lead: drop with them).
-  Context to_context() const;
 };
 
 // The shipped rules/tonelint.yaml (beside the binary, or installed); empty if missing.
@@ -75,20 +62,5 @@ std::shared_ptr<const Dictionaries> load_dictionaries_or_report();
 // The shipped brand-name dictionary (dictionaries/brand-names.dic beside the binary, as
 // the build makes it, or installed under share/tonelint); empty when there is none.
 std::string shipped_user_dictionary();
-
-// Still used by check, serve and lsp, which reach the engine directly (lead: remove these
-// once they run over the public API too; they are defined in guide_options.cpp).
-//
-// Loads a guide, printing every error (file:line:column) to stderr; null if it has any.
-// With a cache, what earlier loads of the run built from the same bytes is shared.
-std::shared_ptr<const Guide> load_guide_or_report(const std::string& path, GuideCache* cache = nullptr);
-// find_guide, then load_guide_or_report; null (with the reason on stderr) when either fails.
-std::shared_ptr<const Guide> resolve_guide_or_report(const std::string& requested, const std::string& config,
-                                                     const std::vector<std::string>& inputs);
-// The process's MeCab model with its user dictionaries ($TONELINT_USER_DIC, else the
-// shipped one), or null with the reason on stderr.
-std::shared_ptr<const MecabModel> load_model_or_report();
-// An analyzer for this thread, or null with the reason on stderr.
-std::unique_ptr<Analyzer> make_analyzer_or_report();
 
 }  // namespace tonelint::cli
