@@ -11,6 +11,7 @@
 #include "input/source_text.h"
 #include "tokenize/mecab_model.h"
 #include "tonelint/checker.h"
+#include "util/enum_names.h"
 #include "tonelint/tone_guide.h"
 
 namespace tonelint {
@@ -38,6 +39,10 @@ std::shared_ptr<const ToneGuide> make_tone_guide(std::shared_ptr<const Guide> gu
 // ToneGuide::load's error for a guide that failed to load: the first error's place, every
 // other error in the message, one a line.
 Status guide_load_status(const GuideLoad& load, const std::string& path);
+
+// The public levels by name, as --min-level, --fail-on and reports write them.
+inline constexpr EnumNames<Severity, 3> kSeverityNames = {
+    {{Severity::kError, "error"}, {Severity::kWarning, "warning"}, {Severity::kSuggestion, "suggestion"}}};
 
 Severity severity_of(Level level);
 Level engine_level(Severity severity);

@@ -13,14 +13,8 @@
 
 namespace tonelint {
 
-const char* severity_name(Severity severity) {
-  switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kSuggestion: return "suggestion";
-  }
-  return "warning";
-}
+// Table names are literals, so .data() is their NUL-terminated text.
+const char* severity_name(Severity severity) { return name_of(kSeverityNames, severity, "warning").data(); }
 
 Severity severity_of(Level level) {
   switch (level) {
@@ -59,11 +53,9 @@ Result<Context> context_flags(const Guide& guide, const std::map<std::string, st
     }
     const auto d = static_cast<std::size_t>(dim - names.begin());
     if (!guide.allows(static_cast<Dimension>(d), value)) {
-      std::string list;
-      for (const std::string& v : guide.allowed[d]) list += (list.empty() ? "" : ", ") + v;
       return Status(ErrorCode::kInvalidArgument,
                     "unknown " + name + " '" + value + "'" + did_you_mean(value, guide.allowed[d]) + " for guide '" +
-                        guide.id + "'; allowed: " + list,
+                        guide.id + "'; allowed: " + join_names(guide.allowed[d]),
                     Location{"context." + name});
     }
     flags.values[d] = value;

@@ -89,12 +89,7 @@ std::optional<Severity> ProjectConfig::min_level() const { return severity_of(im
 std::optional<Severity> ProjectConfig::fail_on() const { return severity_of(impl_->config->fail_on()); }
 bool ProjectConfig::gitignore() const { return impl_->config->gitignore(); }
 
-std::optional<Severity> parse_severity(std::string_view name) {
-  if (name == "error") return Severity::kError;
-  if (name == "warning") return Severity::kWarning;
-  if (name == "suggestion") return Severity::kSuggestion;
-  return std::nullopt;
-}
+std::optional<Severity> parse_severity(std::string_view name) { return parse_name(kSeverityNames, name); }
 
 std::vector<Status> check_guide_phrases(const ToneGuide& guide) {
   std::vector<Status> problems;

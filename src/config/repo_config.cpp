@@ -220,11 +220,7 @@ Status RepoConfig::check_against(const Guide& guide) const {
       if (value.empty() || guide.allows(static_cast<Dimension>(d), value)) continue;
       return Status(ErrorCode::kParse,
                     std::string("unknown ") + kDimensionNames[d] + " '" + value + "' (the guide '" + guide.id +
-                        "' allows " + [&] {
-                          std::string list;
-                          for (const std::string& v : guide.allowed[d]) list += (list.empty() ? "" : ", ") + v;
-                          return list;
-                        }() + ")" + did_you_mean(value, guide.allowed[d]),
+                        "' allows " + join_names(guide.allowed[d]) + ")" + did_you_mean(value, guide.allowed[d]),
                     mapping.where[d]);
     }
   }
