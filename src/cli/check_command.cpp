@@ -258,48 +258,117 @@ class SetupSet {
   std::set<std::string> failed_guides_;
 };
 
-int run_check(CheckOptions options) {
+// What the flags say once checked: their errors printed, in the order the flags are read.
+struct RunFlags {
+  bool colored = false;
+  std::optional<Severity> fail_on;
+  std::optional<Severity> min_level;
+  std::vector<std::string> listed;  // --files-from's paths
+};
+
+std::optional<RunFlags> read_flags(const CheckOptions& options) {
+  RunFlags flags;
   if (!is_report_format(options.format)) {
     std::cerr << "tonelint check: unknown --format '" << options.format << "' (expected " << report_format_list()
               << ")\n";
-    return kExitUsage;
+    return std::nullopt;
   }
-  bool colored = false;
-  if (!parse_color_mode(options.no_color ? "never" : options.color, STDOUT_FILENO, &colored)) {
+  if (!parse_color_mode(options.no_color ? "never" : options.color, STDOUT_FILENO, &flags.colored)) {
     std::cerr << "tonelint check: unknown --color '" << options.color << "' (expected auto, always or never)\n";
-    return kExitUsage;
+    return std::nullopt;
   }
-  const Palette palette(colored);
-  std::optional<Severity> fail_on_flag, min_level_flag;
-  if (!parse_level_flag("--fail-on", options.fail_on, &fail_on_flag) ||
-      !parse_level_flag("--min-level", options.min_level, &min_level_flag)) {
-    return kExitUsage;
+  if (!parse_level_flag("--fail-on", options.fail_on, &flags.fail_on) ||
+      !parse_level_flag("--min-level", options.min_level, &flags.min_level)) {
+    return std::nullopt;
   }
-  std::vector<std::string> listed;
   if (!options.files_from.empty()) {
     if (options.files_from == "-" && std::count(options.paths.begin(), options.paths.end(), "-") > 0) {
       std::cerr << "tonelint check: --files-from - reads the list of paths from stdin, so stdin cannot also be a draft "
                    "('-' among the paths)\n";
-      return kExitUsage;
+      return std::nullopt;
     }
     auto list = read_path_list(options.files_from, std::cin);
     if (!list.ok()) {
       std::cerr << "tonelint check: " << report::escape_controls(list.status().to_string()) << '\n';
-      return kExitUsage;
+      return std::nullopt;
     }
-    listed = std::move(*list);
+    flags.listed = std::move(*list);
   } else if (options.paths.empty()) {
     std::cerr << "tonelint check: no paths to check (give PATH..., - for stdin, or --files-from FILE)\n";
-    return kExitUsage;
+    return std::nullopt;
   }
   if (!options.fix.empty() && options.fix != "safe" && options.fix != "all") {
     std::cerr << "tonelint check: --fix takes no value or =all, not '" << options.fix << "'\n";
-    return kExitUsage;
+    return std::nullopt;
   }
   if (!options.fix.empty() && options.diff) {
     std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
-    return kExitUsage;
+    return std::nullopt;
   }
+  return flags;
+}
+
+// The run's line on stderr: "tonelint: 3 files (2 checked, 1 refused), 1 error, ... tone score 80".
+void print_run_line(const ReportSummary& summary, int fixed) {
+  const std::size_t errors = summary.errors, warnings = summary.warnings, suggestions = summary.suggestions;
+  const std::size_t checked = summary.files, refused = summary.refused;
+  const std::size_t total = checked + refused + summary.skipped;
+  std::cerr << "tonelint: " << total << " file" << (total == 1 ? "" : "s");
+  if (total != checked) {
+    std::cerr << " (" << checked << " checked";
+    if (refused > 0) std::cerr << ", " << refused << " refused";
+    if (summary.skipped > 0) std::cerr << ", " << summary.skipped << " skipped";
+    std::cerr << ')';
+  }
+  std::cerr << ", " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+            << (warnings == 1 ? "" : "s") << ", " << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
+  if (fixed > 0) std::cerr << ", " << fixed << " fixed";
+  // Nothing checked: no score to claim.
+  if (checked > 0) {
+    std::cerr << ", tone score " << summary.score << '\n';
+  } else {
+    std::cerr << ", no tone score\n";
+  }
+}
+
+// Every draft's guide and config, each loaded once, the context flags checked against each
+// guide and every guide's phrases checked: all before any draft is read. False, with the
+// errors printed, when something is wrong (then nothing is checked).
+bool set_up_drafts(const Workspace& workspace, const std::vector<PlannedFile>& drafts,
+                   const std::map<std::string, std::string>& context, std::vector<DocumentSetup>* setups) {
+  SetupSet setup_set(workspace);
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (!setup_set.for_draft(drafts[i], &(*setups)[i])) return false;
+    if (Status s = check_context((*setups)[i].guide->guide(), context); !s.ok()) {
+      std::cerr << "tonelint: " << report::escape_controls(s.message()) << '\n';
+      return false;
+    }
+  }
+  return setup_set.check_phrases();
+}
+
+// What every draft's check asks of the workspace.
+RunRequest run_request(const CheckOptions& options, const RunFlags& flags,
+                       const std::map<std::string, std::string>& context) {
+  RunRequest run;
+  run.request.options.context = context;
+  run.request.min_level = flags.min_level;
+  run.request.fail_on = flags.fail_on;
+  // A check that only reports keeps the first findings of a file and counts the rest, so a
+  // draft of millions of findings is never held whole; --fix and --diff see every rewrite.
+  run.request.keep_at_most = kReportedFindingsPerFile;
+  run.request.with_findings = false;  // the report reads the check's own record
+  if (!options.fix.empty() || options.diff) run.fix = options.fix == "all" ? FixMode::kAll : FixMode::kSafe;
+  run.diff = options.diff;
+  return run;
+}
+
+int run_check(CheckOptions options) {
+  const std::optional<RunFlags> flags = read_flags(options);
+  if (!flags) return kExitUsage;
+  const Palette palette(flags->colored);
+  const std::optional<Severity>& fail_on_flag = flags->fail_on;
+  const std::vector<std::string>& listed = flags->listed;
 
   // Which files, under which config, against which guide: all settled before any work.
   auto plan = find_drafts({options.paths, listed, options.stdin_filename, options.config}, options.guide, shipped_guide);
@@ -321,27 +390,9 @@ int run_check(CheckOptions options) {
   workspace_options.guide_options.kept_guides = static_cast<std::size_t>(-1);  // every guide of the run
   const Workspace workspace(std::move(workspace_options));
   const std::map<std::string, std::string> context = options.context.to_map();
-  SetupSet setup_set(workspace);
   std::vector<DocumentSetup> setups(drafts.size());
-  for (std::size_t i = 0; i < drafts.size(); ++i) {
-    if (!setup_set.for_draft(drafts[i], &setups[i])) return kExitUsage;
-    if (Status s = check_context(setups[i].guide->guide(), context); !s.ok()) {
-      std::cerr << "tonelint: " << report::escape_controls(s.message()) << '\n';
-      return kExitUsage;
-    }
-  }
-  if (!setup_set.check_phrases()) return kExitUsage;
-
-  RunRequest run;
-  run.request.options.context = context;
-  run.request.min_level = min_level_flag;
-  run.request.fail_on = fail_on_flag;
-  // A check that only reports keeps the first findings of a file and counts the rest, so a
-  // draft of millions of findings is never held whole; --fix and --diff see every rewrite.
-  run.request.keep_at_most = kReportedFindingsPerFile;
-  run.request.with_findings = false;  // the report reads the check's own record
-  if (!options.fix.empty() || options.diff) run.fix = options.fix == "all" ? FixMode::kAll : FixMode::kSafe;
-  run.diff = options.diff;
+  if (!set_up_drafts(workspace, drafts, context, &setups)) return kExitUsage;
+  const RunRequest run = run_request(options, *flags, context);
 
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
                                               static_cast<int>(drafts.size())));
@@ -460,25 +511,7 @@ int run_check(CheckOptions options) {
     ++failed;
   }
   std::cout.flush();
-  const std::size_t errors = summary.errors, warnings = summary.warnings, suggestions = summary.suggestions;
-  const std::size_t checked = summary.files, refused = summary.refused;
-  const std::size_t total = checked + refused + summary.skipped;
-  std::cerr << "tonelint: " << total << " file" << (total == 1 ? "" : "s");
-  if (total != checked) {
-    std::cerr << " (" << checked << " checked";
-    if (refused > 0) std::cerr << ", " << refused << " refused";
-    if (summary.skipped > 0) std::cerr << ", " << summary.skipped << " skipped";
-    std::cerr << ')';
-  }
-  std::cerr << ", " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
-            << (warnings == 1 ? "" : "s") << ", " << suggestions << " suggestion" << (suggestions == 1 ? "" : "s");
-  if (fixed > 0) std::cerr << ", " << fixed << " fixed";
-  // Nothing checked: no score to claim.
-  if (checked > 0) {
-    std::cerr << ", tone score " << summary.score << '\n';
-  } else {
-    std::cerr << ", no tone score\n";
-  }
+  print_run_line(summary, fixed);
   if (failed > 0 || !plan->unreachable.empty()) return kExitUsage;  // something was not checked
   return failing > 0 ? kExitFindings : kExitOk;
 }
