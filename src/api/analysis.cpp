@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "api/api_internal.h"
+#include "api/idle_pool.h"
 #include "extract/document.h"
 #include "extract/extractor.h"
 #include "extract/front_matter.h"
@@ -161,24 +162,14 @@ std::string input_format_list() { return format_name_list(); }
 // Per-thread analysers: a call borrows one, so no analyser is used by two threads at once.
 struct TextAnalyzer::Impl {
   std::shared_ptr<const Dictionaries> dictionaries;
-  std::mutex mutex;
-  std::vector<std::unique_ptr<Analyzer>> idle;
+  IdlePool<Analyzer> analyzers;
 
+  // An idle analyser, else a new one (made outside the pool's lock: MeCab is slow to start).
   Result<std::unique_ptr<Analyzer>> acquire() {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!idle.empty()) {
-        std::unique_ptr<Analyzer> analyzer = std::move(idle.back());
-        idle.pop_back();
-        return analyzer;
-      }
-    }
-    return Analyzer::create(dictionaries->impl().model);  // outside the lock: MeCab is slow to start
+    if (std::unique_ptr<Analyzer> analyzer = analyzers.take()) return analyzer;
+    return Analyzer::create(dictionaries->impl().model);
   }
-  void release(std::unique_ptr<Analyzer> analyzer) {
-    std::lock_guard<std::mutex> lock(mutex);
-    idle.push_back(std::move(analyzer));
-  }
+  void release(std::unique_ptr<Analyzer> analyzer) { analyzers.give_back(std::move(analyzer)); }
 };
 
 TextAnalyzer::TextAnalyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -215,7 +206,7 @@ Status stream_source(TextAnalyzer::Impl& pool, const AnalysisOptions& options, c
     const Extractor* extractor = options.format.empty() ? &extractor_for_path(name) : extractor_for_format(options.format);
     if (extractor == nullptr) {
       return Status(ErrorCode::kInvalidArgument,
-                    "unknown format '" + options.format + "' (expected text, markdown, html or email)",
+                    "unknown format '" + options.format + "' (expected " + format_name_list() + ")",
                     Location{"format"});
     }
     auto source = load(name);
@@ -225,14 +216,9 @@ Status stream_source(TextAnalyzer::Impl& pool, const AnalysisOptions& options, c
     if (!doc.ok()) return doc.status();
     auto analyzer = pool.acquire();
     if (!analyzer.ok()) return analyzer.status();
-    // Returned to the pool however the call ends.
-    struct Lease {
-      TextAnalyzer::Impl* pool;
-      std::unique_ptr<Analyzer> analyzer;
-      ~Lease() { pool->release(std::move(analyzer)); }
-    } lease{&pool, std::move(*analyzer)};
+    const IdlePool<Analyzer>::Lease lease(&pool.analyzers, std::move(*analyzer));
     if (on_text) on_text(header_of(src, *doc));
-    lease.analyzer->for_each_sentence(*doc, [&](const TextBlock& block, const Sentence& s, std::span<const Token> tokens) {
+    lease->for_each_sentence(*doc, [&](const TextBlock& block, const Sentence& s, std::span<const Token> tokens) {
       if (on_sentence) on_sentence(sentence_of(src, block, s, tokens));
     });
     return Status::ok_status();

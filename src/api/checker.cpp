@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_internal.h"
+#include "api/idle_pool.h"
 #include "api/api_guard.h"
 #include "extract/extractor.h"
 #include "fix/fix_loop.h"
@@ -136,43 +137,19 @@ nlohmann::json report_json(const CheckState& state) {
 struct Checker::Impl {
   std::shared_ptr<const ToneGuide> guide;
   std::shared_ptr<SharedRules> shared;
-  std::mutex mutex;
-  std::vector<std::unique_ptr<LintSession>> idle;
+  IdlePool<LintSession> sessions;
 
+  // An idle session, else a new one (made outside the pool's lock: a MeCab tagger takes a
+  // while to create).
   Result<std::unique_ptr<LintSession>> acquire() {
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!idle.empty()) {
-        std::unique_ptr<LintSession> session = std::move(idle.back());
-        idle.pop_back();
-        return session;
-      }
-    }
-    // Made outside the lock: a MeCab tagger takes a while to create.
+    if (std::unique_ptr<LintSession> session = sessions.take()) return session;
     return LintSession::create(guide->impl().guide, guide->impl().dictionaries->impl().model, shared);
   }
-
-  void release(std::unique_ptr<LintSession> session) {
-    std::lock_guard<std::mutex> lock(mutex);
-    idle.push_back(std::move(session));
-  }
+  void release(std::unique_ptr<LintSession> session) { sessions.give_back(std::move(session)); }
 };
 
 namespace {
 
-// Returns the borrowed session to its pool however the call ends.
-class Lease {
- public:
-  Lease(Checker::Impl* pool, std::unique_ptr<LintSession> session) : pool_(pool), session_(std::move(session)) {}
-  ~Lease() { pool_->release(std::move(session_)); }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-  LintSession& operator*() { return *session_; }
-
- private:
-  Checker::Impl* pool_;
-  std::unique_ptr<LintSession> session_;
-};
 
 }  // namespace
 
@@ -222,7 +199,7 @@ Result<T> with_first_lint(Checker::Impl* impl, std::string_view text, const Chec
     }
     auto session = impl->acquire();
     if (!session.ok()) return session.status();
-    Lease lease(impl, std::move(*session));
+    IdlePool<LintSession>::Lease lease(&impl->sessions, std::move(*session));
     LintLimits limits;
     limits.min_level = extras.min_level;
     // A fix needs every rewrite: its lints keep all, and its last report is cut after.
