@@ -110,7 +110,7 @@ TEST(TextAnalyzerApi, MarkdownFrontMatterHeadingAndMaskedCode) {
 
 TEST(TextAnalyzerApi, StreamGivesTheSameSentencesAsAnalyze) {
   const TextAnalyzer analyzer = make_analyzer();
-  const std::string text = "ご連絡ありがとうございます。Thanks for writing in.\n\n折り返しご連絡します。";
+  const std::string text = "お返事が遅れてすみません。Thanks for writing in.\n\n折り返しご連絡します。";
   auto whole = analyzer.analyze(text);
   ASSERT_TRUE(whole.ok());
   std::vector<std::string> streamed;
@@ -134,11 +134,11 @@ TEST(TextAnalyzerApi, FilesAndStreamsAreReadByTheAnalyzer) {
   auto on_text = [&](const TextAnalysis& t) { formats.push_back(t.path + " " + t.format); };
   auto on_sentence = [&](const TextSentence& s) { sentences.push_back(s.text); };
   ASSERT_TRUE(analyzer.stream_file(path, {}, on_text, on_sentence).ok());
-  std::istringstream in("お問い合わせありがとうございます。");
+  std::istringstream in("請求書を再送いたします。");
   ASSERT_TRUE(analyzer.stream(in, options("", "<stdin>"), on_text, on_sentence).ok());
   EXPECT_EQ(formats, (std::vector<std::string>{path + " markdown", "<stdin> text"}));
   EXPECT_EQ(sentences, (std::vector<std::string>{"よくある質問", "Reset your password from Settings.",
-                                                 "お問い合わせありがとうございます。"}));
+                                                 "請求書を再送いたします。"}));
   const Status missing = analyzer.stream_file(path + ".gone", {}, on_text, on_sentence);
   EXPECT_EQ(missing.code(), ErrorCode::kNotFound);
   EXPECT_EQ(missing.location().path, path + ".gone");

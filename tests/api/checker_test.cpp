@@ -81,7 +81,7 @@ TEST(CheckerApi, ChecksJapaneseInItsContext) {
   Checker checker = make_checker();
   CheckOptions options;
   options.context = {{"channel", "chat"}, {"emotion", "upset"}};
-  const std::string text = "ご連絡ありがとうございます。\n了解しました！すぐ確認します。";
+  const std::string text = "スクリーンショットを拝見しました。\n了解しました！すぐ確認します。";
   auto result = checker.check(text, options);
   ASSERT_TRUE(result.ok()) << result.status().to_string();
   EXPECT_EQ(result->guide, "tonelint");

@@ -83,12 +83,12 @@ TEST(EmailExtractorTest, QuotedPrintableSoftBreakInsideACharacter) {
 
 TEST(EmailExtractorTest, Base64JapaneseBody) {
   const std::string encoded =
-      "44GE44Gk44KC44GK5LiW6Kmx44Gr44Gq44Gj44Gm44GK44KK44G+44GZ44CCDQrkuobop6PjgZfjgb7j\r\n"
-      "gZfjgZ/jgIINCg==\r\n";
+      "44GE44Gf44Gg44GE44Gf6KaL56mN5pu444KS5oud6Kqt44GX44Gm44GE44G+44GZ44CCDQrkuobo\r\n"
+      "p6PjgZfjgb7jgZfjgZ/jgIINCg==\r\n";
   const std::string eml =
       "Content-Type: text/plain; charset=\"UTF-8\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + encoded;
   const auto e = extract(eml);
-  EXPECT_EQ(e.texts(), (Texts{"いつもお世話になっております。\n了解しました。"}));
+  EXPECT_EQ(e.texts(), (Texts{"いただいた見積書を拝読しています。\n了解しました。"}));
   // Coarse but in the right place: the groups of four that hold the characters.
   const std::string_view first = e.source_of(0, "い");
   EXPECT_EQ(first, "44GE");
@@ -185,15 +185,15 @@ TEST(EmailExtractorTest, QuotedRepliesAndSignaturesAreSkipped) {
 
 TEST(EmailExtractorTest, WrappedLinesJoinListsDoNot) {
   const auto e = extract(
-      "\r\nこのたびはご不便をおかけし、\r\n誠に申し訳ございません。\r\n\r\n"
+      "\r\nこのたびは手続きが滞り、\r\n大変申し訳なく思っております。\r\n\r\n"
       "We are very sorry that the update you installed yesterday stopped the sync of\r\n"
       "your files.\r\nShort line\r\nnext line.\r\n\r\n- first item\r\n- second item\r\n");
-  EXPECT_EQ(e.texts(), (Texts{"このたびはご不便をおかけし、誠に申し訳ございません。",
+  EXPECT_EQ(e.texts(), (Texts{"このたびは手続きが滞り、大変申し訳なく思っております。",
                               "We are very sorry that the update you installed yesterday stopped the sync of "
                               "your files.\nShort line\nnext line.",
                               "- first item", "- second item"}));
   EXPECT_EQ(e.blocks()[2].kind, BlockKind::kListItem);
-  EXPECT_EQ(e.source_of(0, "し、誠"), "し、\r\n誠");
+  EXPECT_EQ(e.source_of(0, "り、大"), "り、\r\n大");
   expect_sane_maps(e);
 }
 
