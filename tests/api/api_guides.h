@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -26,6 +27,39 @@ inline std::shared_ptr<const Dictionaries> dictionaries() {
     return *d;
   }();
   return loaded;
+}
+
+inline const std::string kShippedGuide = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
+
+// The shipped guide, loaded once for the whole test binary, as a service would hold it.
+inline std::shared_ptr<const ToneGuide> shipped() {
+  static std::shared_ptr<const ToneGuide> guide = [] {
+    ToneGuide::Options options;
+    options.guide_path = kShippedGuide;
+    options.dictionary_options.user_dictionaries = std::vector<std::string>{TONELINT_BRAND_DIC};
+    auto loaded = ToneGuide::load(options);
+    if (!loaded.ok()) {
+      ADD_FAILURE() << loaded.status().to_string();
+      return std::shared_ptr<const ToneGuide>();
+    }
+    return *loaded;
+  }();
+  return guide;
+}
+
+// A fresh folder under the test's temporary directory.
+inline std::filesystem::path temp_folder(const std::string& prefix, const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / (prefix + "_" + std::to_string(::getpid()) + "_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// `content` at `path`, its folders made as needed.
+inline void write(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
 }
 
 inline std::string write_file(const std::string& name, const std::string& content) {

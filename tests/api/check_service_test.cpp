@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/api_guides.h"
 #include "tonelint/report.h"
 #include "tonelint/workspace.h"
 
@@ -18,17 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_folder(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("check_service_" + std::to_string(::getpid()) + "_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
+fs::path temp_folder(const std::string& name) { return api_test::temp_folder("check_service", name); }
+using api_test::write;
 
 // Every "amazing" is an error with a safe rewrite; every "whatever" a suggestion.
 constexpr const char* kGuide = R"(guide: bounds

@@ -9,6 +9,7 @@
 #include <map>
 #include <thread>
 
+#include "api/api_guides.h"
 #include "test_support.h"
 #include "tonelint/checker.h"
 #include "tonelint/tone_guide.h"
@@ -16,23 +17,8 @@
 namespace tonelint {
 namespace {
 
-const std::string kShippedGuide = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
-
-// One guide for the whole binary, as a service would hold it.
-std::shared_ptr<const ToneGuide> shipped() {
-  static std::shared_ptr<const ToneGuide> guide = [] {
-    ToneGuide::Options options;
-    options.guide_path = kShippedGuide;
-    options.dictionary_options.user_dictionaries = std::vector<std::string>{TONELINT_BRAND_DIC};
-    auto loaded = ToneGuide::load(options);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().to_string();
-      return std::shared_ptr<const ToneGuide>();
-    }
-    return *loaded;
-  }();
-  return guide;
-}
+using api_test::kShippedGuide;
+using api_test::shipped;
 
 Checker make_checker() {
   auto checker = Checker::create(shipped());

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/api_guides.h"
 #include "test_support.h"
 #include "tonelint/checker.h"
 #include "tonelint/report.h"
@@ -16,22 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kShippedGuide = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
-
-std::shared_ptr<const ToneGuide> shipped() {
-  static std::shared_ptr<const ToneGuide> guide = [] {
-    ToneGuide::Options options;
-    options.guide_path = kShippedGuide;
-    options.dictionary_options.user_dictionaries = std::vector<std::string>{TONELINT_BRAND_DIC};
-    auto loaded = ToneGuide::load(options);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().to_string();
-      return std::shared_ptr<const ToneGuide>();
-    }
-    return *loaded;
-  }();
-  return guide;
-}
+using api_test::kShippedGuide;
+using api_test::shipped;
 
 const Checker& checker() {
   static const Checker instance = [] {

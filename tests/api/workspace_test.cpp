@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "api/api_guard.h"
+#include "api/api_guides.h"
 #include "test_support.h"
 #include "tonelint/context.h"
 #include "tonelint/guide_library.h"
@@ -22,34 +23,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kShippedGuide = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
+using api_test::dictionaries;
+using api_test::kShippedGuide;
+using api_test::write;
 
-std::shared_ptr<const Dictionaries> dictionaries() {
-  static std::shared_ptr<const Dictionaries> loaded = [] {
-    Dictionaries::Options options;
-    options.user_dictionaries = std::vector<std::string>{TONELINT_BRAND_DIC};
-    auto d = Dictionaries::load(options);
-    if (!d.ok()) {
-      ADD_FAILURE() << d.status().to_string();
-      return std::shared_ptr<const Dictionaries>();
-    }
-    return *d;
-  }();
-  return loaded;
-}
-
-// A fresh folder under the test's temporary directory.
-fs::path temp_folder(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("workspace_" + std::to_string(::getpid()) + "_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
+fs::path temp_folder(const std::string& name) { return api_test::temp_folder("workspace", name); }
 
 WorkspaceOptions options_for(const fs::path& root) {
   WorkspaceOptions options;
