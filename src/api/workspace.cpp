@@ -184,17 +184,24 @@ Result<DocumentSettings> Workspace::settings_for(const std::optional<std::string
   });
 }
 
-DocumentSetup Workspace::setup_for(const std::optional<std::string>& path) const {
+namespace {
+
+DocumentSetup failed_setup(CheckFailure failure, Status error) {
   DocumentSetup out;
-  auto fail = [&](CheckFailure failure, Status error) {
-    out.failure = failure;
-    out.error = std::move(error);
-    return out;
-  };
-  auto dictionaries = this->dictionaries();
-  if (!dictionaries.ok()) return fail(CheckFailure::kDictionaries, dictionaries.status());
+  out.failure = failure;
+  out.error = std::move(error);
+  return out;
+}
+
+}  // namespace
+
+DocumentSetup Workspace::setup_for(const std::optional<std::string>& path) const {
+  // The dictionaries first: without them no draft is checked, whatever its config says.
+  if (auto dictionaries = this->dictionaries(); !dictionaries.ok()) {
+    return failed_setup(CheckFailure::kDictionaries, dictionaries.status());
+  }
   auto settings = settings_for(path);
-  if (!settings.ok()) return fail(CheckFailure::kSetup, settings.status());
+  if (!settings.ok()) return failed_setup(CheckFailure::kSetup, settings.status());
   return setup_with(std::move(*settings));
 }
 
