@@ -5,23 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c_expect.h"
 #include "tonelint/tonelint.h"
-
-static int passed = 0, failed = 0;
-
-#define EXPECT(cond, what)                                                  \
-  do {                                                                      \
-    if (cond) {                                                             \
-      ++passed;                                                             \
-    } else {                                                                \
-      ++failed;                                                             \
-      fprintf(stderr, "%s:%d: FAILED: %s (%s)\n", __FILE__, __LINE__, what, #cond); \
-    }                                                                       \
-  } while (0)
-
-static int contains(const char *haystack, const char *needle) {
-  return haystack != NULL && strstr(haystack, needle) != NULL;
-}
 
 static int starts_with(const char *text, const char *prefix) {
   return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
