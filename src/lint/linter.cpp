@@ -205,6 +205,12 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
         return !in_markup_scope(rule, message, m.sentence, text_offset_of(message, m));
       });
     }
+    if (!suppressions.empty() && rule.kind != nullptr && rule.kind->counts_matches) {
+      // One finding stands for many matches, so the matches a disable comment covers are
+      // taken out before they are counted (a finding at one of them would hide the rest).
+      const std::string& id = checks_[r]->id();
+      std::erase_if(matches[r], [&](const Match& m) { return suppressions.suppresses(id, m.offset); });
+    }
     // Findings not made of matches (SHOUTING, a metric, the register) are excused by the
     // sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
     const Scope unit_scope = rule.scope_set ? rule.scope : Scope::kSentence;
