@@ -70,6 +70,18 @@ nlohmann::json file_json(const JsonFile& f) {
     }
     dj["suggestions"] = suggestions;
     dj["origin"] = d.origin;
+    if (!d.related.empty()) {
+      // The finding's other places, each located like the finding itself.
+      nlohmann::json related = nlohmann::json::array();
+      for (const RelatedSpan& r : d.related) {
+        nlohmann::json rj;
+        add_span(rj, src, r.offset, r.length);
+        rj["match"] = std::string(src.bytes().substr(r.offset, r.length));
+        rj["message"] = r.message;
+        related.push_back(std::move(rj));
+      }
+      dj["related"] = std::move(related);
+    }
     list.push_back(std::move(dj));
   }
   j["diagnostics"] = std::move(list);
