@@ -256,7 +256,6 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
   result.sentences = analysis.sentences.size();
   result.score = tone_score(result.penalty, result.words);
   for (const auto& [category, penalty] : by_category) result.category_scores[category] = tone_score(penalty, result.words);
-  result.category_penalties = std::move(by_category);
   if (!suppressions.empty()) {
     std::vector<Diagnostic> unknown = suppressions.unknown_rules(*guide_);
     if (!unknown.empty()) {
@@ -280,9 +279,11 @@ std::size_t word_count(const Analysis& analysis) {
 }
 
 int tone_score(double penalty, std::size_t words) {
-  // 20 words of slack keep a one-line reply from dropping to zero on one finding.
-  const double score = 100.0 - penalty * 100.0 / (static_cast<double>(words) + 20.0);
+  const double score = 100.0 - penalty * 100.0 / score_weight(words);
   return static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));
 }
+
+// 20 words of slack keep a one-line reply from dropping to zero on one finding.
+double score_weight(std::size_t words) { return static_cast<double>(words) + 20.0; }
 
 }  // namespace tonelint
