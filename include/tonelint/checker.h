@@ -52,6 +52,15 @@ struct Rewrite {
   bool safe = true;          // applied by FixMode::kSafe; unsafe ones need kAll
 };
 
+// Another place of the same finding: the other occurrences an occurrence rule counted.
+struct RelatedLocation {
+  std::uint32_t offset = 0;  // bytes of the checked text
+  std::uint32_t length = 0;
+  std::uint32_t line = 1, column = 1;          // as Finding's
+  std::uint32_t end_line = 1, end_column = 1;
+  std::string message;                         // what the place is, briefly: "'!' 1/3"
+};
+
 struct Finding {
   std::string rule;  // "<guide>.<rule id>"
   Severity level = Severity::kWarning;
@@ -63,6 +72,7 @@ struct Finding {
   std::string match;                           // the matched text
   std::vector<Rewrite> suggestions;            // the first is the rule's preferred rewrite
   std::string origin;                          // the guide entry: "rules[2]", "tones[0]"
+  std::vector<RelatedLocation> related;        // in text order; empty for most findings
 };
 
 struct ContextValue {

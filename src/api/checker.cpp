@@ -105,6 +105,12 @@ CheckResult result_of(const Guide& guide, std::shared_ptr<CheckState> state, boo
     f.match = d.match;
     for (const Suggestion& s : d.suggestions) f.suggestions.push_back({s.text, s.offset, s.length, s.safe});
     f.origin = d.origin;
+    f.related.reserve(d.related.size());
+    for (const RelatedSpan& r : d.related) {
+      const Position rb = src.position(r.offset);
+      const Position re = src.position(r.offset + r.length);
+      f.related.push_back({r.offset, r.length, rb.line, rb.column, re.line, re.column, r.message});
+    }
     out.findings.push_back(std::move(f));
   }
   const LevelCounts& dropped = report.result.dropped;

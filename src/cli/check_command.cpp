@@ -301,10 +301,6 @@ std::optional<RunFlags> read_flags(const CheckOptions& options) {
     std::cerr << "tonelint check: --fix takes no value or =all, not '" << options.fix << "'\n";
     return std::nullopt;
   }
-  if (!options.fix.empty() && options.diff) {
-    std::cerr << "tonelint check: --fix and --diff are exclusive (--diff shows what --fix would write)\n";
-    return std::nullopt;
-  }
   return flags;
 }
 
@@ -538,7 +534,8 @@ std::function<int()> add_check_command(CLI::App& app) {
                   "Colour the text output: auto (a terminal, unless NO_COLOR is set), always or never")
       ->capture_default_str();
   cmd->add_flag("--no-color", options->no_color, "Same as --color=never");
-  cmd->add_flag("--diff", options->diff, "Print the rewrites as a unified diff instead of writing them");
+  cmd->add_flag("--diff", options->diff,
+                "Print the rewrites as a unified diff instead of writing them (with --fix=all, the unsafe ones too)");
   cmd->add_option("--jobs,-j", options->jobs, "Files checked in parallel (default: one per core)");
   cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for stdin (its extension picks the format)");
   CLI::Option* paths = cmd->add_option("paths", options->paths, "Files or directories to check; - reads stdin")->required();

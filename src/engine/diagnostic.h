@@ -2,6 +2,7 @@
 // the edits that would fix it. Lines and columns are computed at the edge (reporting).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,17 @@ struct Suggestion {
   bool safe = true;          // applied by --fix (unsafe ones need --fix=all)
 };
 
+// Another place that belongs to the same finding: the other occurrences of a pattern an
+// occurrence rule counted in one message.
+struct RelatedSpan {
+  std::uint32_t offset = 0;  // bytes of the original file
+  std::uint32_t length = 0;
+  std::string message;       // what the place is, briefly ("'!' (1 of 3)")
+};
+
+// Related places a finding lists at most; past them its message still gives the count.
+inline constexpr std::size_t kMaxRelatedSpans = 100;
+
 struct Diagnostic {
   std::string rule;  // "<guide>.<rule id>"
   Level level = Level::kWarning;
@@ -27,6 +39,7 @@ struct Diagnostic {
   std::vector<Suggestion> suggestions;
   std::string origin;  // the guide entry that made the rule what it is: "rules[2]", "tones[0]"
   std::string category;  // the rule's category, for scores
+  std::vector<RelatedSpan> related;  // in source order; empty for most findings
 };
 
 // Findings counted by level.

@@ -72,6 +72,9 @@ struct RuleKind {
   Scope default_scope = Scope::kMessage;  // the counting unit when `scope:` names none
   bool dictionary_swaps = false;          // `dictionary:` lines are "from<TAB>to" pairs
   bool token_rewrites = false;            // token pattern elements may carry a `rewrite`
+  // The kind counts its matches (one finding for many): a match where a disable comment
+  // switches the rule off is left out of the count, not only its finding.
+  bool counts_matches = false;
 };
 
 }  // namespace tonelint

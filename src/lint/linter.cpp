@@ -205,6 +205,12 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
         return !in_markup_scope(rule, message, m.sentence, text_offset_of(message, m));
       });
     }
+    if (!suppressions.empty() && rule.kind != nullptr && rule.kind->counts_matches) {
+      // One finding stands for many matches, so the matches a disable comment covers are
+      // taken out before they are counted (a finding at one of them would hide the rest).
+      const std::string& id = checks_[r]->id();
+      std::erase_if(matches[r], [&](const Match& m) { return suppressions.suppresses(id, m.offset); });
+    }
     // Findings not made of matches (SHOUTING, a metric, the register) are excused by the
     // sentence they start in: "unless: [warranty]" spares a capitalized disclaimer.
     const Scope unit_scope = rule.scope_set ? rule.scope : Scope::kSentence;
@@ -250,7 +256,6 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
   result.sentences = analysis.sentences.size();
   result.score = tone_score(result.penalty, result.words);
   for (const auto& [category, penalty] : by_category) result.category_scores[category] = tone_score(penalty, result.words);
-  result.category_penalties = std::move(by_category);
   if (!suppressions.empty()) {
     std::vector<Diagnostic> unknown = suppressions.unknown_rules(*guide_);
     if (!unknown.empty()) {
@@ -274,9 +279,11 @@ std::size_t word_count(const Analysis& analysis) {
 }
 
 int tone_score(double penalty, std::size_t words) {
-  // 20 words of slack keep a one-line reply from dropping to zero on one finding.
-  const double score = 100.0 - penalty * 100.0 / (static_cast<double>(words) + 20.0);
+  const double score = 100.0 - penalty * 100.0 / score_weight(words);
   return static_cast<int>(std::lround(std::clamp(score, 0.0, 100.0)));
 }
+
+// 20 words of slack keep a one-line reply from dropping to zero on one finding.
+double score_weight(std::size_t words) { return static_cast<double>(words) + 20.0; }
 
 }  // namespace tonelint

@@ -30,10 +30,8 @@ struct LintResult {
   std::vector<Status> warnings;         // e.g. a regex stopped by its time limit
   int score = 100;                      // tone score, 0-100
   std::map<std::string, int> category_scores;  // per category of the rules in force
-  // What the scores come from, so a run over many files can add them up.
-  double penalty = 0;
-  std::map<std::string, double> category_penalties;
-  std::size_t words = 0;
+  double penalty = 0;       // what the score comes from
+  std::size_t words = 0;    // and its weight in a run's score (score_weight)
   std::size_t sentences = 0;  // so rates of findings per sentence can be computed over a corpus
 };
 
@@ -64,5 +62,8 @@ class CompiledRules {
 double penalty_of(const Diagnostic& d);
 std::size_t word_count(const Analysis& analysis);
 int tone_score(double penalty, std::size_t words);
+// How much a text of `words` weighs in a score over many texts: its words plus the slack
+// tone_score gives every text, so a text of no words still counts.
+double score_weight(std::size_t words);
 
 }  // namespace tonelint

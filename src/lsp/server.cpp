@@ -227,7 +227,7 @@ class Server {
 
   // Both called with mutex_ held.
   void schedule_lint(const std::string& uri, const OpenDocument& doc, std::chrono::milliseconds delay);
-  json diagnostic_json(const OpenDocument& doc, const Finding& d) const;
+  json diagnostic_json(const std::string& uri, const OpenDocument& doc, const Finding& d) const;
   json workspace_edit(const std::string& uri, const OpenDocument& doc, json edits) const;
   // Findings for the document's current text, or null while a lint is due.
   static const LintOutcome* current_findings(const OpenDocument& doc) {
@@ -245,6 +245,7 @@ class Server {
   std::chrono::milliseconds debounce_ = kDefaultDebounce;
   bool document_changes_ = false;  // the client takes versioned WorkspaceEdits
   bool hover_markdown_ = true;
+  bool related_information_ = false;  // the client shows a diagnostic's other places
 
   std::mutex mutex_;  // guards documents_: the protocol thread and the worker both use it
   std::map<std::string, OpenDocument> documents_;
@@ -332,6 +333,9 @@ json Server::initialize(const json& params) {
   }
   if (const json* d = path_member(params, {"capabilities", "workspace", "workspaceEdit"})) {
     document_changes_ = bool_member(*d, "documentChanges");
+  }
+  if (const json* d = path_member(params, {"capabilities", "textDocument", "publishDiagnostics"})) {
+    related_information_ = bool_member(*d, "relatedInformation");
   }
   if (const json* formats = path_member(params, {"capabilities", "textDocument", "hover", "contentFormat"});
       formats != nullptr && formats->is_array()) {
@@ -452,12 +456,22 @@ void Server::did_close(const json& params) {
   out_.send(make_notification("textDocument/publishDiagnostics", {{"uri", *uri}, {"diagnostics", json::array()}}));
 }
 
-json Server::diagnostic_json(const OpenDocument& doc, const Finding& d) const {
-  return {{"range", range_json(doc.text->range_of(d.offset, d.length, encoding_))},
-          {"severity", severity_of(d.level)},
-          {"code", d.rule},
-          {"source", "tonelint"},
-          {"message", d.message}};
+json Server::diagnostic_json(const std::string& uri, const OpenDocument& doc, const Finding& d) const {
+  json out = {{"range", range_json(doc.text->range_of(d.offset, d.length, encoding_))},
+              {"severity", severity_of(d.level)},
+              {"code", d.rule},
+              {"source", "tonelint"},
+              {"message", d.message}};
+  if (related_information_ && !d.related.empty()) {
+    // The other occurrences an occurrence rule counted, as places in the same document.
+    json related = json::array();
+    for (const RelatedLocation& r : d.related) {
+      related.push_back({{"location", {{"uri", uri}, {"range", range_json(doc.text->range_of(r.offset, r.length, encoding_))}}},
+                         {"message", r.message}});
+    }
+    out["relatedInformation"] = std::move(related);
+  }
+  return out;
 }
 
 void Server::publish(LintOutcome outcome) {
@@ -470,7 +484,7 @@ void Server::publish(LintOutcome outcome) {
   if (it == documents_.end() || it->second.version != outcome.version) return;
   OpenDocument& doc = it->second;
   json diagnostics = json::array();
-  for (const Finding& d : outcome.result.findings) diagnostics.push_back(diagnostic_json(doc, d));
+  for (const Finding& d : outcome.result.findings) diagnostics.push_back(diagnostic_json(outcome.uri, doc, d));
   for (const DocumentProblem& p : outcome.problems) {
     diagnostics.push_back({{"range", range_json(doc.text->range_of(p.offset, p.length, encoding_))},
                            {"severity", 1},
@@ -537,7 +551,7 @@ Reply Server::code_action(const json& params) {
                                              : "Replace \"" + replaced + "\" with \"" + s.text + "\"";
         json action = {{"title", title + " (" + d.rule + ")"},
                        {"kind", "quickfix"},
-                       {"diagnostics", json::array({diagnostic_json(doc, d)})},
+                       {"diagnostics", json::array({diagnostic_json(*uri, doc, d)})},
                        {"edit", workspace_edit(*uri, doc, json::array({text_edit(s)}))}};
         // The rule's first rewrite, when --fix would apply it, is the one to take.
         if (i == 0 && s.safe) action["isPreferred"] = true;

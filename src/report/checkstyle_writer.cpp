@@ -23,7 +23,7 @@ class CheckstyleWriter : public ReportWriter {
     for (const Diagnostic& d : file.report->result.diagnostics) {
       const Position p = file.source->position(d.offset);
       out_ << "    <error line=\"" << p.line << "\" column=\"" << p.column << "\" severity=\"" << severity(d.level)
-           << "\" message=\"" << xml_escape(d.message) << "\" source=\"" << xml_escape(d.rule) << "\"/>\n";
+           << "\" message=\"" << xml_escape(d.message + also_at(*file.source, d)) << "\" source=\"" << xml_escape(d.rule) << "\"/>\n";
     }
     out_ << "  </file>\n";
   }

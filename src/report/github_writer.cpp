@@ -63,7 +63,7 @@ class GithubWriter : public ReportWriter {
       if (end.line == start.line && end_column < start.column) end_column = start.column;
       out << "::" << command(d.level) << " file=" << escape_property(file.path) << ",line=" << start.line
           << ",col=" << start.column << ",endLine=" << end.line << ",endColumn=" << end_column
-          << ",title=" << escape_property(d.rule) << "::" << escape_data(d.message) << '\n';
+          << ",title=" << escape_property(d.rule) << "::" << escape_data(d.message + also_at(*file.source, d)) << '\n';
     }
     if (file.dropped > 0) {
       out << "::notice file=" << escape_property(file.path) << ",title=tonelint::" << file.dropped

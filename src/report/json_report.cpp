@@ -1,5 +1,7 @@
 #include "report/json_report.h"
 
+#include <cmath>
+
 #include "input/utf8.h"
 #include "report/escape.h"
 
@@ -70,6 +72,18 @@ nlohmann::json file_json(const JsonFile& f) {
     }
     dj["suggestions"] = suggestions;
     dj["origin"] = d.origin;
+    if (!d.related.empty()) {
+      // The finding's other places, each located like the finding itself.
+      nlohmann::json related = nlohmann::json::array();
+      for (const RelatedSpan& r : d.related) {
+        nlohmann::json rj;
+        add_span(rj, src, r.offset, r.length);
+        rj["match"] = std::string(src.bytes().substr(r.offset, r.length));
+        rj["message"] = r.message;
+        related.push_back(std::move(rj));
+      }
+      dj["related"] = std::move(related);
+    }
     list.push_back(std::move(dj));
   }
   j["diagnostics"] = std::move(list);
@@ -94,22 +108,25 @@ void JsonSummary::add(const FileReport& report, const LevelCounts& dropped) {
   errors_ += dropped.errors;
   warnings_ += dropped.warnings;
   suggestions_ += dropped.suggestions;
-  penalty_ += report.result.penalty;
-  words_ += report.result.words;
-  for (const auto& [category, penalty] : report.result.category_penalties) category_penalties_[category] += penalty;
+  const double weight = score_weight(report.result.words);
+  score_.add(report.result.score, weight);
+  for (const auto& [category, score] : report.result.category_scores) category_scores_[category].add(score, weight);
   for (const Diagnostic& d : report.result.diagnostics) {
     (d.level == Level::kError ? errors_ : d.level == Level::kWarning ? warnings_ : suggestions_) += 1;
   }
 }
 
-int JsonSummary::score() const { return tone_score(penalty_, words_); }
+int MeanScore::value() const {
+  // Rounding the mean of whole numbers keeps it between the least and the greatest of them.
+  return weight_ > 0 ? static_cast<int>(std::lround(weighted_ / weight_)) : 100;
+}
 
 nlohmann::json JsonSummary::to_json(std::size_t files) const {
   nlohmann::json summary = {{"files", files},       {"errors", errors_},
                             {"warnings", warnings_}, {"suggestions", suggestions_},
                             {"score", score()}};
   nlohmann::json scores = nlohmann::json::object();
-  for (const auto& [category, penalty] : category_penalties_) scores[category] = tone_score(penalty, words_);
+  for (const auto& [category, score] : category_scores_) scores[category] = score.value();
   summary["scores"] = std::move(scores);
   if (refused_ > 0) summary["refused"] = refused_;
   if (skipped_ > 0) summary["skipped"] = skipped_;

@@ -56,6 +56,21 @@ std::string dump_json(const nlohmann::json& value);
 // original text, "line"/"column" and "end_line"/"end_column" in code points, from 1.
 void add_span(nlohmann::json& object, const SourceText& source, std::uint32_t offset, std::uint32_t length);
 
+// A score over many texts: the mean of theirs, each weighted by score_weight (its length),
+// so it lies between the lowest and the highest of them and a long text counts for more
+// than a one-line reply. 100 when there is none.
+class MeanScore {
+ public:
+  void add(int score, double weight) {
+    weighted_ += score * weight;
+    weight_ += weight;
+  }
+  int value() const;
+
+ private:
+  double weighted_ = 0, weight_ = 0;
+};
+
 // The "summary" object: counts by level and the tone score over every file added.
 class JsonSummary {
  public:
@@ -78,14 +93,13 @@ class JsonSummary {
   int errors() const { return errors_; }
   int warnings() const { return warnings_; }
   int suggestions() const { return suggestions_; }
-  int score() const;  // the tone score of all files together
+  int score() const { return score_.value(); }  // the files' scores together (MeanScore)
 
  private:
   int errors_ = 0, warnings_ = 0, suggestions_ = 0;
   std::size_t files_ = 0, refused_ = 0, skipped_ = 0;
-  double penalty_ = 0;
-  std::size_t words_ = 0;
-  std::map<std::string, double> category_penalties_;
+  MeanScore score_;
+  std::map<std::string, MeanScore> category_scores_;  // over the files whose rules have the category
 };
 
 }  // namespace tonelint::report

@@ -37,7 +37,7 @@ class JunitWriter : public ReportWriter {
       counts.add(d.level);
       const Position p = file.source->position(d.offset);
       listing += path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + level_name(d.level) +
-                 ": " + escape_controls(d.message) + " [" + escape_controls(d.rule) + "]\n";
+                 ": " + escape_controls(d.message) + also_at(*file.source, d) + " [" + escape_controls(d.rule) + "]\n";
     }
     if (file.dropped > 0) {
       listing += path + ": " + std::to_string(file.dropped) + " more findings not reported (at most " +

@@ -34,6 +34,15 @@ class RdjsonlWriter : public ReportWriter {
                           {"severity", severity(d.level)},
                           {"source", {{"name", "tonelint"}}},
                           {"code", {{"value", d.rule}}}};
+      if (!d.related.empty()) {
+        // reviewdog.proto's RelatedLocation: a message and a location.
+        nlohmann::json related = nlohmann::json::array();
+        for (const RelatedSpan& r : d.related) {
+          related.push_back({{"message", r.message},
+                             {"location", {{"path", file.path}, {"range", range(*file.source, r.offset, r.length)}}}});
+        }
+        j["related_locations"] = std::move(related);
+      }
       if (!d.suggestions.empty()) {
         nlohmann::json suggestions = nlohmann::json::array();
         for (const Suggestion& s : d.suggestions) {

@@ -74,6 +74,11 @@ inline bool at_or_above(Level level, Level threshold) {
 // normalization); in character data LF and tab stay as they are.
 std::string xml_escape(std::string_view text, bool attribute = true);
 
+// The finding's other places for formats with no field for them, to follow its message:
+// " (also at 3:5, 7:12)" (line:column in code points; past the first few, "and N more"),
+// empty when it has none.
+std::string also_at(const SourceText& source, const Diagnostic& d);
+
 // 1-based column of `offset` in UTF-8 bytes from the start of its line.
 std::uint32_t byte_column(const SourceText& source, std::uint32_t offset);
 

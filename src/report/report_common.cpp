@@ -29,6 +29,22 @@ std::string xml_escape(std::string_view raw, bool attribute) {
   return out;
 }
 
+std::string also_at(const SourceText& source, const Diagnostic& d) {
+  if (d.related.empty()) return {};
+  constexpr std::size_t kListed = 10;  // a line a reader can take in
+  std::string out = " (also at ";
+  for (std::size_t i = 0; i < d.related.size() && i < kListed; ++i) {
+    const Position p = source.position(d.related[i].offset);
+    if (i > 0) out += ", ";
+    out += std::to_string(p.line);
+    out += ':';
+    out += std::to_string(p.column);
+  }
+  if (d.related.size() > kListed) out += " and " + std::to_string(d.related.size() - kListed) + " more";
+  out += ')';
+  return out;
+}
+
 std::uint32_t byte_column(const SourceText& source, std::uint32_t offset) {
   const Position p = source.position(offset);
   const std::uint32_t start = source.lines().line_start(p.line);  // after a BOM on line 1

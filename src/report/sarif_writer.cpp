@@ -1,6 +1,6 @@
 // SARIF 2.1.0: one run, the rules that produced results, one result per finding with its
-// region (columns in UTF-16 code units, as run.columnKind says, plus the byte span) and
-// the rewrites as fixes.
+// region (columns in UTF-16 code units, as run.columnKind says, plus the byte span), its
+// other places as relatedLocations, and the rewrites as fixes.
 #include <filesystem>
 #include <map>
 #include <system_error>
@@ -109,6 +109,19 @@ class SarifWriter : public ReportWriter {
                                {"level", sarif_level(d.level)},
                                {"message", {{"text", d.message}}},
                                {"locations", nlohmann::json::array({{{"physicalLocation", physical}}})}};
+      if (!d.related.empty()) {
+        // SARIF 2.1.0 §3.27.22: the other places of the result, each a location with an id
+        // unique in the result (so a message could link to it) and a short message.
+        nlohmann::json related = nlohmann::json::array();
+        int id = 0;
+        for (const RelatedSpan& r : d.related) {
+          related.push_back({{"id", ++id},
+                             {"physicalLocation",
+                              {{"artifactLocation", location}, {"region", region(*file.source, r.offset, r.length)}}},
+                             {"message", {{"text", r.message}}}});
+        }
+        result["relatedLocations"] = std::move(related);
+      }
       if (!d.suggestions.empty()) {
         nlohmann::json fixes = nlohmann::json::array();
         for (const Suggestion& s : d.suggestions) {

@@ -39,7 +39,7 @@ class TextWriter : public ReportWriter {
     for (const Diagnostic& d : f.report->result.diagnostics) {
       const Position p = src.position(d.offset);
       out << paint.bold(path + ':' + std::to_string(p.line) + ':' + std::to_string(p.column) + ":") << ' '
-          << paint.level(severity_of(d.level), std::string(level_name(d.level)) + ":") << ' ' << escape_controls(d.message) << ' '
+          << paint.level(severity_of(d.level), std::string(level_name(d.level)) + ":") << ' ' << escape_controls(d.message) << also_at(src, d) << ' '
           << paint.dim(bracketed(escape_controls(d.rule))) << '\n';
       const std::string_view line = src.lines().line_text(p.line);
       const std::uint32_t line_start = src.lines().line_start(p.line);

@@ -1,5 +1,8 @@
 // occurrence: how often a pattern appears per message, paragraph or sentence, against
-// `max` and `min`. At most one "!" per message; no emoji when the reader is upset.
+// `max` and `min`. At most one "!" per message; no emoji when the reader is upset. A unit
+// over its maximum is one finding, however many occurrences it has; a unit under its
+// minimum is one finding at its first sentence.
+#include <algorithm>
 #include <map>
 
 #include "rules/rule_check.h"
@@ -29,13 +32,7 @@ class OccurrenceCheck final : public RuleCheck {
     if (rule().max) {
       const auto max = static_cast<std::size_t>(*rule().max < 0 ? 0 : *rule().max);
       for (const auto& [unit, list] : by_unit) {
-        if (list.size() <= max) continue;
-        const std::string count = std::to_string(list.size());
-        // Each occurrence past the allowed number is a finding of its own.
-        for (std::size_t i = max; i < list.size(); ++i) {
-          const std::pair<std::string_view, std::string> vars[] = {{"count", count}};
-          out->push_back(report(message, list[i].offset, list[i].length, vars));
-        }
+        if (list.size() > max) out->push_back(too_many(message, list, max));
       }
     }
     if (rule().min) {
@@ -57,6 +54,29 @@ class OccurrenceCheck final : public RuleCheck {
       }
     }
   }
+
+ private:
+  // One finding for a unit over its bound: a message with three "!" is one problem, not
+  // two. It sits at the first occurrence past the bound and lists every other occurrence
+  // of the unit, the allowed ones included, so the reader sees what was counted (the
+  // first kMaxRelatedSpans of them: a draft of a million "!" is still one small finding).
+  Diagnostic too_many(const MessageView& message, const std::vector<Match>& list, std::size_t max) const {
+    const std::string count = std::to_string(list.size());
+    const std::pair<std::string_view, std::string> vars[] = {{"count", count}};
+    const Match& first_past = list[max];
+    Diagnostic d = report(message, first_past.offset, first_past.length, vars);
+    const std::size_t listed = std::min(list.size() - 1, kMaxRelatedSpans);
+    d.related.reserve(listed);
+    for (std::size_t i = 0; i < list.size() && d.related.size() < listed; ++i) {
+      if (i == max) continue;
+      const std::string_view text = message.source(list[i].offset, list[i].length);
+      std::string what;
+      what.reserve(text.size() + count.size() + 12);
+      what.append(1, '\'').append(text).append("' ").append(std::to_string(i + 1)).append(1, '/').append(count);
+      d.related.push_back({list[i].offset, list[i].length, std::move(what)});
+    }
+    return d;
+  }
 };
 
 std::shared_ptr<const KindOptions> parse_occurrence(RuleYaml& yaml, const Rule&) {
@@ -72,6 +92,7 @@ std::unique_ptr<RuleCheck> make_occurrence_check(const Rule& rule, std::string i
 }  // namespace
 
 extern const RuleKind kOccurrenceKind;
-constinit const RuleKind kOccurrenceKind{.name = "occurrence", .parse = parse_occurrence, .make = make_occurrence_check};
+constinit const RuleKind kOccurrenceKind{
+    .name = "occurrence", .parse = parse_occurrence, .make = make_occurrence_check, .counts_matches = true};
 
 }  // namespace tonelint

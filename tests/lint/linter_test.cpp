@@ -46,7 +46,7 @@ TEST(LinterTest, KeepingAtMostKFindingsKeepsTheFirstKAndScoresThemAll) {
   auto guide = guide_of(R"(guide: g
 contexts: {channel: [chat]}
 rules:
-  - {id: bang, kind: occurrence, level: error, message: m, regex: ["!"], max: 0}
+  - {id: bang, kind: occurrence, level: error, message: m, regex: ["!"], max: 0, scope: sentence}
   - {id: very, kind: existence, level: suggestion, message: m, words: [very]}
   - {id: hedge, kind: existence, level: warning, message: m, words: [maybe]}
 )");

@@ -456,6 +456,51 @@ TEST(LspSession, Utf8WhenOfferedAndVersionedEdits) {
   shutdown_and_exit(client);
 }
 
+// An occurrence rule: one diagnostic for the message, its other marks as related places.
+constexpr const char* kCountingGuide = R"(guide: count
+languages: [en]
+rules:
+  - id: bang
+    lang: any
+    kind: occurrence
+    level: warning
+    max: 1
+    message: "{count} '!' in this message, {max} at most."
+    why: One mark is warm; several shout.
+    regex: ["!"]
+    examples: {bad: ["Done! Thanks!"], good: ["Done! Thanks."]}
+)";
+
+TEST(LspSession, RelatedInformationForClientsThatShowIt) {
+  TempDir dir;
+  const std::string guide = dir.write("count.yaml", kCountingGuide);
+  const std::string text = "🎉 Great! Thanks! Bye!\n";  // the emoji: 2 UTF-16 units
+  const std::string uri = uri_of_path(dir.write("reply.txt", text));
+  {
+    LspClient client({"--guide", guide});
+    initialize(client, {{"textDocument", {{"publishDiagnostics", {{"relatedInformation", true}}}}}});
+    open(client, uri, text, "plaintext");
+    const json published = client.diagnostics(uri);
+    ASSERT_EQ(findings(published), (std::vector<std::pair<std::string, json>>{{"count.bang", range(0, 16, 0, 17)}}));
+    const json& d = published["diagnostics"][0];
+    EXPECT_EQ(d["message"], "3 '!' in this message, 1 at most.");
+    EXPECT_EQ(d["relatedInformation"],
+              json::array({{{"location", {{"uri", uri}, {"range", range(0, 8, 0, 9)}}}, {"message", "'!' 1/3"}},
+                           {{"location", {{"uri", uri}, {"range", range(0, 21, 0, 22)}}}, {"message", "'!' 3/3"}}}))
+        << d;
+    shutdown_and_exit(client);
+  }
+  {
+    LspClient client({"--guide", guide});
+    initialize(client);  // a client that does not say it shows related information gets none
+    open(client, uri, text, "plaintext");
+    const json published = client.diagnostics(uri);
+    ASSERT_EQ(published["diagnostics"].size(), 1u) << published;
+    EXPECT_FALSE(published["diagnostics"][0].contains("relatedInformation")) << published;
+    shutdown_and_exit(client);
+  }
+}
+
 TEST(LspSession, FrontMatterErrorIsADiagnosticWhereItIsWritten) {
   TempDir dir;
   const std::string guide = dir.write("demo.yaml", kGuide);

@@ -3,7 +3,9 @@
 // A fixture (tests/fixtures/rules/<kind>.yaml) holds `guide:` (the guide's YAML as a
 // block string) and `cases:`, each with `text`, and optionally `context` and `format`
 // (text, markdown, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
-// ⟦span⟧{rule→rewrite} also the rewrite it must offer. Nothing unmarked may be reported.
+// ⟦span⟧{rule→rewrite} also the rewrite it must offer, and ⟦span⟧{related:rule} a place the
+// rule's finding must list as related (the other occurrences an occurrence rule counted).
+// Nothing unmarked may be reported, nor listed.
 // A case may also give `messages:` (every finding's message, in text order) and `fixed:`
 // (the text once every suggestion is applied, unsafe ones included).
 #pragma once
@@ -31,8 +33,9 @@ struct Expected {
   std::uint32_t offset;
   std::uint32_t length;
   std::string rewrite;  // empty: not checked
+  bool related = false;  // a related location of the rule's finding, not a finding
   bool operator<(const Expected& o) const {
-    return std::tie(offset, length, rule) < std::tie(o.offset, o.length, o.rule);
+    return std::tie(offset, length, rule, related) < std::tie(o.offset, o.length, o.rule, o.related);
   }
 };
 
@@ -53,7 +56,10 @@ inline std::string strip_markers(const std::string& marked, std::vector<Expected
       const std::size_t close = marked.find('}', i);
       std::string spec = marked.substr(i + 1, close - i - 1);  // after '{'
       i = close + 1;
-      Expected e{spec, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(clean.size() - begin), ""};
+      static const std::string kRelated = "related:";
+      const bool related = spec.compare(0, kRelated.size(), kRelated) == 0;
+      if (related) spec.erase(0, kRelated.size());
+      Expected e{spec, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(clean.size() - begin), "", related};
       if (const std::size_t arrow = spec.find("\xE2\x86\x92"); arrow != std::string::npos) {  // →
         e.rule = spec.substr(0, arrow);
         e.rewrite = spec.substr(arrow + 3);
@@ -70,7 +76,8 @@ inline std::string strip_markers(const std::string& marked, std::vector<Expected
 inline std::string mark(const std::string& clean, const std::vector<Expected>& found) {
   std::vector<std::pair<std::size_t, std::string>> inserts;
   for (const Expected& f : found) {
-    inserts.emplace_back(f.offset + f.length, "\xE2\x9F\xA7{" + f.rule + (f.rewrite.empty() ? "" : "\xE2\x86\x92" + f.rewrite) + "}");
+    inserts.emplace_back(f.offset + f.length, "\xE2\x9F\xA7{" + std::string(f.related ? "related:" : "") + f.rule +
+                                                  (f.rewrite.empty() ? "" : "\xE2\x86\x92" + f.rewrite) + "}");
     inserts.emplace_back(f.offset, "\xE2\x9F\xA6");
   }
   std::stable_sort(inserts.begin(), inserts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -119,20 +126,21 @@ inline void run_rule_fixture(const std::string& name) {
     for (const Diagnostic& d : report->result.diagnostics) {
       const std::string rule = d.rule.substr(d.rule.find('.') + 1);
       found.push_back(Expected{rule, d.offset, d.length, d.suggestions.empty() ? "" : d.suggestions.front().text});
+      for (const RelatedSpan& r : d.related) found.push_back(Expected{rule, r.offset, r.length, "", true});
     }
     // Rewrites are compared only where the fixture names one.
     std::vector<Expected> comparable = found;
     for (Expected& f : comparable) {
       auto e = std::find_if(expected.begin(), expected.end(), [&](const Expected& x) {
-        return x.rule == f.rule && x.offset == f.offset && x.length == f.length;
+        return x.rule == f.rule && x.offset == f.offset && x.length == f.length && x.related == f.related;
       });
       if (e == expected.end() || e->rewrite.empty()) f.rewrite.clear();
     }
     std::sort(comparable.begin(), comparable.end());
     std::sort(expected.begin(), expected.end());
     auto key = [](const std::vector<Expected>& v) {
-      std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> k;
-      for (const Expected& e : v) k.emplace_back(e.offset, e.length, e.rule, e.rewrite);
+      std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, bool, std::string>> k;
+      for (const Expected& e : v) k.emplace_back(e.offset, e.length, e.rule, e.related, e.rewrite);
       return k;
     };
     EXPECT_EQ(key(comparable), key(expected)) << "expected: " << mark(text, expected) << "\n   found: " << mark(text, found);
