@@ -15,104 +15,14 @@
 #include <ctime>
 #include <memory>
 
+#include "fix/file_checks.h"
+#include "fix/in_place_write.h"
+
 namespace tonelint {
 namespace {
 
 constexpr std::string_view kTempMarker = ".tonelint-";
 constexpr std::size_t kTempSuffixLength = 6;  // mkstemp's XXXXXX
-
-// Closes the descriptor it owns (and so drops the flock and lease taken on it).
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  bool ok() const { return fd_ >= 0; }
-  // Closes now, reporting the error close gives (for the file we wrote).
-  int close() {
-    const int r = ::close(fd_);
-    fd_ = -1;
-    return r;
-  }
-
- private:
-  int fd_;
-};
-
-Status io_error(const std::string& path, std::string what) {
-  return Status(ErrorCode::kIo, std::move(what), Location{path});
-}
-
-std::string errno_text() { return std::strerror(errno); }
-
-std::string dir_of(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-// True when the open file `fd` holds exactly `expected` (read from offset 0 with pread, so
-// nothing depends on the descriptor's position).
-bool content_is(int fd, std::string_view expected) {
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) != expected.size()) return false;
-  char buf[1 << 16];
-  std::size_t at = 0;
-  for (;;) {
-    const ssize_t n = ::pread(fd, buf, sizeof buf, static_cast<off_t>(at));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    if (n == 0) return at == expected.size();
-    const auto got = static_cast<std::size_t>(n);
-    if (at + got > expected.size() || std::memcmp(buf, expected.data() + at, got) != 0) return false;
-    at += got;
-  }
-}
-
-// The cheap test first: same file, same size, same modification time.
-bool same_stamp(const struct stat& a, const struct stat& b) {
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
-         a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
-}
-
-bool still_as_read(int fd, const struct stat& as_read, std::string_view original) {
-  struct stat now {};
-  return ::fstat(fd, &now) == 0 && same_stamp(now, as_read) && content_is(fd, original);
-}
-
-// A read lease makes the kernel tell us (and hold back the opener) when anyone opens the
-// file for writing, and cannot be taken while someone has it open for writing. A lease
-// break is signalled with SIGIO, whose default action ends the process: a lease is taken
-// only when the program has chosen what SIGIO does (tonelint check ignores it).
-enum class Lease { kHeld, kNone, kWriterPresent };
-
-Lease take_read_lease(int fd) {
-  struct sigaction current {};
-  if (::sigaction(SIGIO, nullptr, &current) != 0 || current.sa_handler == SIG_DFL) return Lease::kNone;
-  if (::fcntl(fd, F_SETLEASE, F_RDLCK) == 0) return Lease::kHeld;
-  return errno == EAGAIN ? Lease::kWriterPresent : Lease::kNone;  // EACCES: not our file
-}
-
-bool lease_broken(int fd, Lease lease) { return lease == Lease::kHeld && ::fcntl(fd, F_GETLEASE) != F_RDLCK; }
-
-Status write_all(int fd, std::string_view bytes, const std::string& path) {
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return io_error(path, "cannot write: " + errno_text());
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  return Status();
-}
 
 // Extended attributes (user.*, ACLs, labels) of `from` onto `to`. A filesystem without them
 // is no error; one that has them but refuses one is.
@@ -140,13 +50,18 @@ Status copy_xattrs(int from, int to, const std::string& path) {
   return Status();
 }
 
-// The new file, complete and on disk, with the draft's owner, mode and attributes.
+// Gives the new file the draft's owner and group; false when that is not permitted (only
+// root may give a file away, a member may set its group) and the owner would change.
+bool keeps_owner(int fd, const struct stat& st) {
+  if (::fchown(fd, st.st_uid, st.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), st.st_gid);
+  struct stat now {};
+  return ::fstat(fd, &now) == 0 && now.st_uid == st.st_uid && now.st_gid == st.st_gid;
+}
+
+// The new file, complete and on disk, with the draft's mode and attributes (its owner set
+// before by keeps_owner: a chown clears set-id bits, the chmod here restores the mode).
 Status fill_temp(int fd, int draft, const struct stat& st, std::string_view updated, const std::string& path) {
   if (Status s = write_all(fd, updated, path); !s.ok()) return s;
-  // Owner first (a chown clears set-id bits; the chmod after it restores the mode). Only
-  // root may give a file away, a member may set its group: where not permitted, the fixed
-  // file is the fixer's, as after any editor's save.
-  if (::fchown(fd, st.st_uid, st.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), st.st_gid);
   if (::fchmod(fd, st.st_mode & 07777) != 0) return io_error(path, "cannot set the mode: " + errno_text());
   if (Status s = copy_xattrs(draft, fd, path); !s.ok()) return s;
   if (::fsync(fd) != 0) return io_error(path, "cannot finish writing: " + errno_text());
@@ -199,8 +114,9 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
   std::string target = path;
   struct stat link_st {};
   if (::lstat(path.c_str(), &link_st) == 0 && S_ISLNK(link_st.st_mode)) {
+    // realpath follows a chain of links, relative ones from their own folder.
     std::unique_ptr<char, decltype(&std::free)> resolved(::realpath(path.c_str(), nullptr), &std::free);
-    if (!resolved) return io_error(path, "cannot follow the symbolic link: " + errno_text());
+    if (!resolved) return io_error(path, "cannot follow the symbolic link: " + errno_text() + "; not changed");
     target = resolved.get();
   }
   Fd draft(::open(target.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
@@ -215,10 +131,10 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
     return io_error(path, "read-only file; not changed (make it writable to apply the fixes)");
   }
   // Replacing one name of a hard-linked file would split it: the other names would keep the
-  // old text. Writing in place could tear the file on a crash. So neither: refused.
+  // old text. So it is rewritten in its own inode, which every name sees.
   if (st.st_nlink > 1) {
-    return io_error(path, "has " + std::to_string(st.st_nlink) +
-                              " hard links; not changed (a rewrite would leave the other names with the old text)");
+    draft.close();
+    return rewrite_in_place(path, target, st, original, updated, hooks);
   }
   // Editors and tools that lock (flock) keep us out while they write, and we them.
   if (::flock(draft.get(), LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
@@ -241,6 +157,14 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
   // Unlinks the temporary name on every way out but success.
   std::unique_ptr<const std::string, void (*)(const std::string*)> temp_guard(
       &temp, [](const std::string* name) { ::unlink(name->c_str()); });
+  // A new file that cannot be the draft owner's would hand the draft to the fixer (another
+  // user's group-writable file, fixed by a member): rewritten in place instead, which keeps it.
+  if (!keeps_owner(fresh.get(), st)) {
+    fresh.close();
+    temp_guard.reset();
+    draft.close();
+    return rewrite_in_place(path, target, st, original, updated, hooks);
+  }
   (void)::flock(fresh.get(), LOCK_EX);  // lockers that open the new file wait until we are done
   if (Status s = fill_temp(fresh.get(), draft.get(), st, updated, path); !s.ok()) return s;
 
@@ -300,6 +224,7 @@ Status write_if_unchanged(const std::string& path, std::string_view original, st
       at += n;
     }
   }
+  if (restore.ok()) (void)keeps_owner(restore.get(), st);
   if (!read_ok || !fill_temp(restore.get(), draft.get(), st, current, path).ok() ||
       ::rename(back.c_str(), target.c_str()) != 0) {
     if (restore.ok()) ::unlink(back.c_str());

@@ -25,13 +25,15 @@ struct ReplaceHooks {
   std::function<void()> before_replace;
 };
 
-// Replaces `path` (or, for a symbolic link, the file it names; the link stays) with
-// `updated` if its content is still `original`. The new content is written to a short-named
-// temporary file (".tonelint-XXXXXX") in the same folder with the draft's mode, owner (where
-// permitted) and extended attributes, then exchanged with the draft. Refused, leaving the
-// draft as it is, when: it is read-only, has other hard links, is locked (flock) or open for
-// writing by another process, or changed since `original` was read. If it changes while being
-// replaced, the other writer's version is put back and the result is an error that says so.
+// Replaces `path` (or, for a symbolic link, the file a chain of them finally names, in that
+// file's folder; the links stay) with `updated` if its content is still `original`. The new
+// content is written to a short-named temporary file (".tonelint-XXXXXX") in the same folder
+// with the draft's owner, group, mode and extended attributes, then exchanged with the draft.
+// A draft with other hard links, or whose owner the new file could not have, is rewritten in
+// place instead (in_place_write.h). Refused, leaving the draft as it is, when: the link dangles,
+// it is read-only, is locked (flock) or open for writing by another process, or changed since
+// `original` was read. If it changes while being replaced, the other writer's version is put
+// back and the result is an error that says so.
 Status write_if_unchanged(const std::string& path, std::string_view original, std::string_view updated,
                           const ReplaceHooks& hooks = {});
 

@@ -110,6 +110,15 @@ std::uint32_t text_offset_at(const MessageView& message, std::uint32_t sentence,
 
 namespace {
 
+// Whether a rule for `lang` looks at the message at all: some sentence of it is in that
+// language, as lang_applies decides for matches (a mixed sentence counts for both). A rule
+// for one language says nothing about a message wholly in the other, not even what it lacks
+// (a Japanese greeting `required` of an English e-mail).
+bool message_in_lang(RuleLang lang, const Analysis& analysis) {
+  return std::any_of(analysis.sentences.begin(), analysis.sentences.end(),
+                     [&](const AnalyzedSentence& s) { return lang_applies(lang, s.sentence); });
+}
+
 // Source order: by offset, the longer span first, then in the order found.
 struct Kept {
   Diagnostic diagnostic;
@@ -198,6 +207,9 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
   SievedFindings findings(limits, suppressions, &by_category, &result);
   for (std::size_t r = 0; r < checks_.size(); ++r) {
     const Rule& rule = effective_.rules[r];
+    // Here for every kind, so none can forget: a kind that reports what is missing (required)
+    // or measures (metric) would otherwise judge a message in the other language.
+    if (!message_in_lang(rule.lang, analysis)) continue;
     if (!rule.markup_scopes.empty()) {
       // Matches outside the rule's markup do not count ("no '!' in the subject"); findings
       // that are not made of matches are sifted the same way below.

@@ -5,6 +5,8 @@
 // (write_if_unchanged refusing a file changed since it was read is covered in
 // tests/fix/fixer_test.cpp.)
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iterator>
@@ -273,6 +275,38 @@ TEST(FixRoundTripTest, DiffOfSeparateChangesHasSeparateHunksAndKeepsCrlf) {
   EXPECT_EQ(read_file(for_fix), fixed);
   EXPECT_EQ(apply_diff(text, diff.out), fixed);
   expect_second_fix_is_a_no_op("--fix", for_fix, fixed, 0, "1 file, 0 errors, 0 warnings, 0 suggestions");
+}
+
+// --fix through the links a repository may hold: a symbolic link (named on the command line
+// and reported by that name) stays a link and its target is fixed; both names of a hard link
+// see the fix, in the same inode.
+TEST(FixRoundTripTest, FixWritesThroughSymbolicAndHardLinks) {
+  const std::string target = temp_file(kTempPrefix + "link_target.txt", "Please utilize the form.\n");
+  const std::string link = ::testing::TempDir() + kTempPrefix + "link.txt";
+  ::unlink(link.c_str());
+  ASSERT_EQ(::symlink(target.c_str(), link.c_str()), 0);
+  auto fix = run_tonelint(check("--fix", link));
+  EXPECT_EQ(fix.exit_code, 0) << fix.err;
+  EXPECT_EQ(read_file(target), "Please use the form.\n");
+  struct stat st {};
+  ASSERT_EQ(::lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode));
+
+  const std::string first = temp_file(kTempPrefix + "hard_a.txt", "Please utilize it.\n");
+  const std::string second = ::testing::TempDir() + kTempPrefix + "hard_b.txt";
+  ::unlink(second.c_str());
+  ASSERT_EQ(::link(first.c_str(), second.c_str()), 0);
+  ASSERT_EQ(::stat(first.c_str(), &st), 0);
+  const ino_t inode = st.st_ino;
+  auto hard = run_tonelint(check("--fix", second));
+  EXPECT_EQ(hard.exit_code, 0) << hard.err;
+  EXPECT_NE(hard.err.find("1 fixed"), std::string::npos) << hard.err;
+  EXPECT_EQ(read_file(first), "Please use it.\n");
+  ASSERT_EQ(::stat(first.c_str(), &st), 0);
+  EXPECT_EQ(st.st_ino, inode);
+  EXPECT_EQ(st.st_nlink, 2u);
+  ::unlink(link.c_str());
+  ::unlink(second.c_str());
 }
 
 }  // namespace
