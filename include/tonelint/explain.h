@@ -45,6 +45,7 @@ struct ExplainedRule {
   std::optional<double> min;
   std::string scope;    // message, paragraph, sentence
   std::vector<std::string> markup;  // markup it looks at; "!heading": markup it skips
+  std::string mentions = "skip";    // skip: quoted and listed words are not checked; check: they are
   GuideEntry defined;               // where the rule is defined
   // Each setting a tone changed → the tone entry that last set it, by field name.
   std::vector<std::pair<std::string, GuideEntry>> set_by;

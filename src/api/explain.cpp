@@ -34,6 +34,7 @@ ExplainedRule rule_of(const Guide& guide, const Rule& r) {
   out.min = r.min;
   out.scope = scope_name(r.scope);
   for (const std::string& m : r.markup_scopes) out.markup.push_back(r.markup_excludes ? "!" + m : m);
+  out.mentions = name_of(kMentionPolicyNames, r.mentions, "skip");
   out.defined = entry_of(r.origin);
   for (const auto& [field, origin] : r.set_by) out.set_by.emplace_back(field, entry_of(origin));
   return out;
@@ -122,6 +123,7 @@ std::string to_json(const Explanation& e) {
     if (r.min) rj["min"] = *r.min;
     rj["scope"] = r.scope;
     if (!r.markup.empty()) rj["markup"] = r.markup;
+    rj["mentions"] = r.mentions;
     rj["defined"] = r.defined.to_string();
     nlohmann::json set_by = nlohmann::json::object();
     for (const auto& [field, origin] : r.set_by) set_by[field] = origin.to_string();
@@ -150,6 +152,7 @@ std::string to_text(const Explanation& e) {
     out << "  " << r.rule << "  " << r.kind << "  " << severity_name(r.level) << "  lang=" << r.lang;
     if (r.max) out << "  max=" << format_number(*r.max);
     if (r.min) out << "  min=" << format_number(*r.min);
+    if (r.mentions != "skip") out << "  mentions=" << r.mentions;
     out << '\n';
     for (const auto& [field, origin] : r.set_by) out << "      " << field << " ← " << origin.to_string() << '\n';
   }

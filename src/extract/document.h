@@ -54,6 +54,10 @@ struct TextBlock {
   std::uint8_t heading_level = 0;  // 1-6 for headings
   bool in_blockquote = false;
   bool in_list = false;
+  // A table cell's place, counted from 1 with the header row first; 0 outside a table
+  // (an empty cell makes no block, but still counts).
+  std::uint16_t table_row = 0;
+  std::uint16_t table_column = 0;
   // Plain text treats every line break as a sentence end (chat style); Markdown turns
   // soft line breaks into spaces, so only hard breaks end sentences there.
   std::string_view text;     // points into the source or into Document storage

@@ -36,8 +36,18 @@ class BlockBuilder {
         start(BlockKind::kHeading);
         current_heading_level_ = static_cast<std::uint8_t>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
         break;
+      case MD_BLOCK_TABLE:
+        flush();
+        table_row_ = 0;
+        break;
+      case MD_BLOCK_TR:
+        flush();
+        ++table_row_;
+        table_column_ = 0;
+        break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD:
+        ++table_column_;
         start(BlockKind::kTableCell);
         break;
       case MD_BLOCK_LI:
@@ -206,6 +216,10 @@ class BlockBuilder {
       block.heading_level = current_heading_level_;
       block.in_blockquote = quote_depth_ > 0;
       block.in_list = list_depth_ > 0;
+      if (kind_ == BlockKind::kTableCell) {
+        block.table_row = table_row_;
+        block.table_column = table_column_;
+      }
       block.text = doc_->store(std::move(text_));
       block.map = std::move(map_);
       block.masks = std::move(masks_);
@@ -290,6 +304,8 @@ class BlockBuilder {
   std::vector<MD_BLOCKTYPE> containers_;
   int skip_depth_ = 0;
   int quote_depth_ = 0;
+  std::uint16_t table_row_ = 0;     // of the table being read: the header row is 1
+  std::uint16_t table_column_ = 0;
   int list_depth_ = 0;
 
   bool active_ = false;

@@ -45,6 +45,10 @@ enum class RuleLang : std::uint8_t { kAny, kJa, kEn };
 inline constexpr std::array<const char*, 8> kMarkupScopes = {"paragraph", "heading",  "list_item", "table_cell",
                                                              "blockquote", "alt_text", "link_text", "subject"};
 enum class Scope : std::uint8_t { kMessage, kParagraph, kSentence };
+// Whether a rule looks at words the writer mentions rather than uses: quoted words, the
+// items of a "words to avoid" list, 「〜のような表現」 (lint/mentions.h). Most rules judge
+// the writer's own words and skip them; a rule about quoting itself checks them.
+enum class MentionPolicy : std::uint8_t { kSkip, kCheck };
 
 // Where a value came from, for errors and for `tonelint explain`.
 struct Origin {
@@ -107,6 +111,7 @@ struct Rule {
   // name markup it skips. Names are those of kMarkupScopes. Empty: everywhere.
   std::vector<std::string> markup_scopes;
   bool markup_excludes = false;
+  MentionPolicy mentions = MentionPolicy::kSkip;  // `mentions: skip|check`
   // What the kind's own keys said (metric, style, position, ...), as the kind's parser
   // read them; null for a kind without options. Immutable and shared, so copies of the
   // rule for each context cost nothing.

@@ -14,5 +14,7 @@ inline constexpr EnumNames<RuleLang, 3> kRuleLangNames = {
     {{RuleLang::kAny, "any"}, {RuleLang::kJa, "ja"}, {RuleLang::kEn, "en"}}};
 inline constexpr EnumNames<Scope, 3> kScopeNames = {
     {{Scope::kMessage, "message"}, {Scope::kParagraph, "paragraph"}, {Scope::kSentence, "sentence"}}};
+inline constexpr EnumNames<MentionPolicy, 2> kMentionPolicyNames = {
+    {{MentionPolicy::kSkip, "skip"}, {MentionPolicy::kCheck, "check"}}};
 
 }  // namespace tonelint

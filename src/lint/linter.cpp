@@ -6,6 +6,7 @@
 #include <iterator>
 #include <optional>
 
+#include "lint/mentions.h"
 #include "lint/suppression.h"
 #include "extract/verbatim_spans.h"
 
@@ -205,11 +206,18 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
   std::map<std::string, double> by_category;
   for (const Rule& r : effective_.rules) by_category.emplace(r.category, 0.0);
   SievedFindings findings(limits, suppressions, &by_category, &result);
+  // Words the writer names rather than uses ('guys' in "avoid 'guys'") are not the
+  // writer's: a rule sees them only with `mentions: check`.
+  const Mentions mentions = Mentions::find(doc, analysis);
   for (std::size_t r = 0; r < checks_.size(); ++r) {
     const Rule& rule = effective_.rules[r];
     // Here for every kind, so none can forget: a kind that reports what is missing (required)
     // or measures (metric) would otherwise judge a message in the other language.
     if (!message_in_lang(rule.lang, analysis)) continue;
+    const bool skips_mentions = rule.mentions == MentionPolicy::kSkip && !mentions.empty();
+    if (skips_mentions) {
+      std::erase_if(matches[r], [&](const Match& m) { return mentions.contains(m.offset, m.length); });
+    }
     if (!rule.markup_scopes.empty()) {
       // Matches outside the rule's markup do not count ("no '!' in the subject"); findings
       // that are not made of matches are sifted the same way below.
@@ -239,17 +247,24 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
       return sentence ? in_markup_scope(rule, message, *sentence, text_offset_at(message, *sentence, d.offset))
                       : !rule.markup_excludes;
     };
-    if (rule.markup_scopes.empty() && rule.unless.empty()) {
+    if (rule.markup_scopes.empty() && rule.unless.empty() && !skips_mentions) {
       findings.set_sieve(nullptr);
     } else {
       findings.set_sieve([&](const Diagnostic& d) {
-        return (rule.markup_scopes.empty() || in_scope(d)) && (rule.unless.empty() || !excused(d));
+        return (rule.markup_scopes.empty() || in_scope(d)) && (rule.unless.empty() || !excused(d)) &&
+               !(skips_mentions && mentions.contains(d.offset, d.length));
       });
     }
     checks_[r]->check(message, matches[r], &findings);
     findings.set_sieve(nullptr);
   }
   result.diagnostics = findings.take();
+  // Quoted words stay as quoted, even for a rule that checks them.
+  if (!mentions.empty()) {
+    for (Diagnostic& d : result.diagnostics) {
+      std::erase_if(d.suggestions, [&](const Suggestion& s) { return mentions.overlaps(s.offset, s.length); });
+    }
+  }
   if (doc.has_encoded()) {
     for (Diagnostic& d : result.diagnostics) {
       std::erase_if(d.suggestions, [&](const Suggestion& s) { return doc.is_encoded(s.offset, s.length); });

@@ -38,7 +38,8 @@ const std::vector<std::string> kTopKeys = {"guide", "description", "languages", 
 // The keys every rule may write; each kind reads its own besides (its row's `keys`).
 const std::vector<std::string> kSharedRuleKeys = {
     "id",    "kind",   "lang",   "level", "message", "why",        "fix", "examples", "category", "words",
-    "lemmas", "tokens", "regex", "swap",  "dictionary", "max",     "min", "scope",    "unless",   "not_followed_by"};
+    "lemmas", "tokens", "regex", "swap",  "dictionary", "max",     "min", "scope",    "unless",   "not_followed_by",
+    "mentions"};
 // A key of any kind is known in any rule (a kind ignores another's keys, as it always has).
 const std::vector<std::string> kRuleKeys = [] {
   std::vector<std::string> keys = kSharedRuleKeys;
@@ -504,6 +505,9 @@ class Loader {
       } else {
         error(fix, "unknown fix '" + f + "'" + did_you_mean(f, {"safe", "unsafe"}) + "; expected safe or unsafe");
       }
+    }
+    if (const YAML::Node mentions = fields["mentions"]) {
+      if (auto m = choice(mentions, kMentionPolicyNames, "mentions")) rule.mentions = *m;
     }
     if (const YAML::Node examples = fields["examples"]) parse_examples(examples, &rule);
     if (const YAML::Node words = fields["words"]) rule.words = phrase_list(words, "words");

@@ -69,6 +69,29 @@ TEST(ExplainApi, ATonesSettingsAndWhatItTurnsOff) {
   EXPECT_EQ(e->off[0].by.entry, "tones[0]");
 }
 
+// `mentions:` is shown as the guide says it, "skip" where it says nothing; the text
+// output names it only for a rule that checks mentions.
+TEST(ExplainApi, ShowsWhetherARuleChecksMentionedWords) {
+  GuideFileLoad load = GuideFile::load(api_test::write_file("mentions.yaml", R"(guide: m
+contexts: {channel: [email]}
+rules:
+  - {id: quoted, kind: existence, message: m, words: [guys], mentions: check}
+  - {id: plain, kind: existence, message: m, words: [dude]}
+)"));
+  ASSERT_TRUE(load.guide) << (load.errors.empty() ? "" : load.errors.front().to_string());
+  auto e = explain(*load.guide, {});
+  ASSERT_TRUE(e.ok()) << e.status().to_string();
+  ASSERT_NE(find_rule(*e, "m.quoted"), nullptr);
+  EXPECT_EQ(find_rule(*e, "m.quoted")->mentions, "check");
+  EXPECT_EQ(find_rule(*e, "m.plain")->mentions, "skip");
+  const std::string json = to_json(*e);
+  EXPECT_NE(json.find("\"mentions\": \"check\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"mentions\": \"skip\""), std::string::npos) << json;
+  const std::string text = to_text(*e);
+  EXPECT_NE(text.find("mentions=check"), std::string::npos) << text;
+  EXPECT_EQ(text.find("mentions=skip"), std::string::npos) << text;
+}
+
 TEST(ExplainApi, UnknownDimensionsAndValuesAreErrors) {
   auto guide = api_test::helpdesk_guide();
   ASSERT_TRUE(guide);

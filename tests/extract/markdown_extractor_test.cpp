@@ -292,6 +292,19 @@ TEST(MarkdownExtractorTest, TaskListMarkersAreNotText) {
   EXPECT_EQ(e.texts(), (Texts{"write tests", "read code"}));
 }
 
+// A cell knows its row (the header row is 1) and column, counted over empty cells too;
+// a second table counts from 1 again.
+TEST(MarkdownExtractorTest, TableCellsKnowTheirRowAndColumn) {
+  auto e = extract_md("| Do | Don't |\n|---|---|\n|  | Yo |\n| Hello | Hey |\n\nText.\n\n| A |\n|---|\n| B |\n");
+  EXPECT_EQ(e.texts(), (Texts{"Do", "Don't", "Yo", "Hello", "Hey", "Text.", "A", "B"}));
+  const std::vector<std::pair<int, int>> expected = {{1, 1}, {1, 2}, {2, 2}, {3, 1}, {3, 2}, {0, 0}, {1, 1}, {2, 1}};
+  ASSERT_EQ(e.blocks().size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(e.blocks()[i].table_row, expected[i].first) << i;
+    EXPECT_EQ(e.blocks()[i].table_column, expected[i].second) << i;
+  }
+}
+
 TEST(MarkdownExtractorTest, CodeInsideAListIsNotProse) {
   auto e = extract_md("- step one\n\n  ```\n  listfenced\n  ```\n- step two\n");
   EXPECT_EQ(e.texts(), (Texts{"step one", "step two"}));
