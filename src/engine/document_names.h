@@ -1,0 +1,38 @@
+// What a document itself shows about its words' case and identity, gathered once per
+// document: the words it writes in capitals and how often (a plan code such as FREE, an
+// acronym such as CRUD, a UI label such as SAVE is written the same way more than once; a
+// shout usually once), and the words it writes as code (`master` in backticks names a
+// branch, so "the master branch" is its name, not a choice of words).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/document.h"
+#include "tokenize/analyzer.h"
+
+namespace tonelint {
+
+// A word of two letters or more written in capitals only: "CRUD", "FREE", not "I" or "Free".
+bool is_all_capitals(std::string_view word);
+
+class DocumentNames {
+ public:
+  DocumentNames(const Document& doc, const Analysis& analysis);
+
+  // How many times the document writes `word` exactly so, in capitals (prose and code).
+  std::uint32_t capitals_count(std::string_view word) const;
+  // Whether the document writes `word` (case-folded, ASCII) as a word inside inline code.
+  bool written_as_code(std::string_view folded_word) const;
+
+ private:
+  void add_code_words(std::string_view code);
+
+  std::unordered_map<std::string, std::uint32_t> capitals_;
+  std::unordered_set<std::string> code_words_;
+};
+
+}  // namespace tonelint
