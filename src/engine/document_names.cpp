@@ -19,9 +19,29 @@ bool is_all_capitals(std::string_view word) {
   return upper >= 2;
 }
 
+bool begins_sentence(std::span<const Token> tokens, std::uint32_t sentence_begin, std::uint32_t t) {
+  for (std::uint32_t k = t; k-- > sentence_begin;) {
+    const Token& before = tokens[k];
+    if (before.kind == TokenKind::kWord || before.kind == TokenKind::kName || before.kind == TokenKind::kNumber) {
+      return false;
+    }
+    for (std::string_view end : {".", "!", "?", ":", "。", "！", "？", "："}) {
+      if (before.surface == end) return true;
+    }
+  }
+  return true;
+}
+
 DocumentNames::DocumentNames(const Document& doc, const Analysis& analysis) {
-  for (const Token& t : analysis.tokens) {
-    if ((t.kind == TokenKind::kWord || t.kind == TokenKind::kName) && is_all_capitals(t.surface)) {
+  for (const AnalyzedSentence& as : analysis.sentences) {
+    const auto word_in_capitals = [&](std::uint32_t k) {
+      return k >= as.token_begin && k < as.token_end && analysis.tokens[k].kind == TokenKind::kWord &&
+             is_all_capitals(analysis.tokens[k].surface);
+    };
+    for (std::uint32_t k = as.token_begin; k < as.token_end; ++k) {
+      const Token& t = analysis.tokens[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kName) continue;
+      if (!is_all_capitals(t.surface) || word_in_capitals(k + 1) || (k > 0 && word_in_capitals(k - 1))) continue;
       ++capitals_[std::string(t.surface)];
     }
   }

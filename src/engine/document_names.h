@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,11 +20,18 @@ namespace tonelint {
 // A word of two letters or more written in capitals only: "CRUD", "FREE", not "I" or "Free".
 bool is_all_capitals(std::string_view word);
 
+// Whether token `t` of a sentence whose tokens begin at `sentence_begin` is the first word
+// of a sentence: nothing but punctuation before it in the sentence, or right after an end
+// mark (. ! ? : 。 ！ ？), since ICU does not break after every one ("UTILIZE IT. As per").
+// A capital there says nothing about a name.
+bool begins_sentence(std::span<const Token> tokens, std::uint32_t sentence_begin, std::uint32_t t);
+
 class DocumentNames {
  public:
   DocumentNames(const Document& doc, const Analysis& analysis);
 
-  // How many times the document writes `word` exactly so, in capitals (prose and code).
+  // How many times the document writes `word` exactly so, in capitals, as a word on its own
+  // (not inside a run of capitals, which is a shout) or in code.
   std::uint32_t capitals_count(std::string_view word) const;
   // Whether the document writes `word` (case-folded, ASCII) as a word inside inline code.
   bool written_as_code(std::string_view folded_word) const;

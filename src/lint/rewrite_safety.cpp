@@ -130,16 +130,20 @@ class Reviewer {
       return Verdict::kDrop;
     }
     const std::string_view original = message_.source(s->offset, s->length);
-    const bool case_only = ascii_lower(original) == ascii_lower(s->text);
-    const std::uint32_t first_word_token = first_word_of(as);
+    const bool case_only = original.size() == s->text.size() && ascii_lower(original) == ascii_lower(s->text);
     for (std::uint32_t t : covered) {
       const Token& token = tokens_[t];
       if (!is_prose(token.kind)) return Verdict::kDrop;  // a name, code, a URL
       if (token.kind != TokenKind::kWord || token.lang != Lang::kEn) continue;
       // "Deep Dive" inside a sentence is a title, a label or a name.
-      if (t != first_word_token && starts_upper(token.surface) && has_lower(token.surface)) return Verdict::kDrop;
+      if (starts_upper(token.surface) && has_lower(token.surface) &&
+          !begins_sentence(tokens_, as.token_begin, t)) {
+        return Verdict::kDrop;
+      }
       if (message_.names->written_as_code(ascii_lower(token.surface))) return Verdict::kDrop;
-      if (case_only && is_all_capitals(token.surface) && message_.names->capitals_count(token.surface) >= 2) {
+      // A word the document writes in capitals elsewhere keeps them (FREE, CRUD).
+      if (case_only && is_all_capitals(token.surface) && message_.names->capitals_count(token.surface) >= 2 &&
+          s->text.compare(token.offset - s->offset, token.length, token.surface) != 0) {
         return Verdict::kDrop;
       }
     }
@@ -227,12 +231,6 @@ class Reviewer {
     return out;
   }
 
-  std::uint32_t first_word_of(const AnalyzedSentence& as) const {
-    for (std::uint32_t t = as.token_begin; t < as.token_end; ++t) {
-      if (tokens_[t].kind == TokenKind::kWord || tokens_[t].kind == TokenKind::kName) return t;
-    }
-    return as.token_end;
-  }
   // The word right before / after a token in its sentence, when only spaces lie between.
   std::optional<std::uint32_t> word_before(std::uint32_t t, const AnalyzedSentence& as) const {
     if (t == as.token_begin || tokens_[t - 1].kind != TokenKind::kWord) return std::nullopt;

@@ -115,8 +115,8 @@ class CapitalizationCheck final : public RuleCheck {
       return tokens[n].kind == TokenKind::kWord && !w.empty() && w.front() >= 'A' && w.front() <= 'Z' &&
              std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     };
-    const bool after_first = k > as.token_begin + 1;  // the sentence's first word is capitalized anyway
-    return (k > as.token_begin && after_first && capitalized(k - 1)) ||
+    // (A sentence's first word is capitalized anyway.)
+    return (k > as.token_begin && capitalized(k - 1) && !begins_sentence(tokens, as.token_begin, k - 1)) ||
            (k + 1 < as.token_end && capitalized(k + 1));
   }
 

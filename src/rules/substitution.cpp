@@ -12,6 +12,7 @@
 
 #include "engine/analyzed_text.h"
 #include "engine/conjugation.h"
+#include "engine/document_names.h"
 #include "rules/reading_check.h"
 #include "rules/rule_check.h"
 
@@ -170,13 +171,7 @@ class SubstitutionCheck final : public RuleCheck {
   }
 
   static bool starts_sentence(const MessageView& message, const Match& m) {
-    const AnalyzedSentence& as = message.analysis.sentences[m.sentence];
-    for (std::uint32_t t = as.token_begin; t < m.token_begin; ++t) {
-      if (message.analysis.tokens[t].kind == TokenKind::kWord || message.analysis.tokens[t].kind == TokenKind::kName) {
-        return false;
-      }
-    }
-    return true;
+    return begins_sentence(message.analysis.tokens, message.analysis.sentences[m.sentence].token_begin, m.token_begin);
   }
 
   // Whether MeCab's reading of the match is too doubtful for a rewrite: a verb split from
