@@ -34,6 +34,7 @@ bool begins_sentence(std::span<const Token> tokens, std::uint32_t sentence_begin
 
 DocumentNames::DocumentNames(const Document& doc, const Analysis& analysis) {
   for (const AnalyzedSentence& as : analysis.sentences) {
+    ++(as.sentence.lang == Lang::kJa ? japanese_sentences_ : other_sentences_);
     const auto word_in_capitals = [&](std::uint32_t k) {
       return k >= as.token_begin && k < as.token_end && analysis.tokens[k].kind == TokenKind::kWord &&
              is_all_capitals(analysis.tokens[k].surface);

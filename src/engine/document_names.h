@@ -33,6 +33,9 @@ class DocumentNames {
   // How many times the document writes `word` exactly so, in capitals, as a word on its own
   // (not inside a run of capitals, which is a shout) or in code.
   std::uint32_t capitals_count(std::string_view word) const;
+  // Whether most of the document's sentences are Japanese: its Latin capitals are then
+  // acronyms, codes and names (CRUD, ARIA, a plan FREE), not a raised voice.
+  bool mainly_japanese() const { return japanese_sentences_ > other_sentences_; }
   // Whether the document writes `word` (case-folded, ASCII) as a word inside inline code.
   bool written_as_code(std::string_view folded_word) const;
 
@@ -41,6 +44,8 @@ class DocumentNames {
 
   std::unordered_map<std::string, std::uint32_t> capitals_;
   std::unordered_set<std::string> code_words_;
+  std::size_t japanese_sentences_ = 0;
+  std::size_t other_sentences_ = 0;
 };
 
 }  // namespace tonelint

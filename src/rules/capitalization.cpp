@@ -8,7 +8,8 @@
 // SAVE: the document shows that is how the word is written); a word in capitals beside a
 // capitalized word inside the sentence (EASY Backup: a product name, even when the brand
 // dictionary is not loaded); anything in a Japanese sentence, where Latin capitals are
-// acronyms and names, never a raised voice.
+// acronyms and names, never a raised voice (nor in a document written mostly in Japanese);
+// a label: all there is of a heading, list item or table cell, or link text.
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -39,6 +40,7 @@ class CapitalizationCheck final : public RuleCheck {
 
   void check(const MessageView& message, std::span<const Match>, FindingSink* out) const override {
     const auto& tokens = message.analysis.tokens;
+    if (message.names != nullptr && message.names->mainly_japanese()) return;
     for (const AnalyzedSentence& as : message.analysis.sentences) {
       if (as.sentence.lang == Lang::kJa) continue;
       std::uint32_t i = as.token_begin;
@@ -57,7 +59,7 @@ class CapitalizationCheck final : public RuleCheck {
           }
           ++end;
         }
-        if (long_word && words >= options_.min_words && words <= options_.max_words) {
+        if (long_word && words >= options_.min_words && words <= options_.max_words && !label(message, as, i, end)) {
           report_run(message, as, i, end, i == as.token_begin, out);
         }
         i = end;
@@ -102,6 +104,21 @@ class CapitalizationCheck final : public RuleCheck {
   bool allowed(const Token& t) const {
     return std::find(options_.allow.begin(), options_.allow.end(), t.surface) != options_.allow.end() ||
            (options_.lexicon != nullptr && options_.lexicon->contains(std::string(t.surface)));  // ASAP, FYI
+  }
+
+  // Whether a run of capitals is a label: all there is of a heading, a list item or a
+  // table cell (# CONTRIBUTING, - PREMIUM), or link text (the name of a page).
+  static bool label(const MessageView& message, const AnalyzedSentence& as, std::uint32_t begin, std::uint32_t end) {
+    const TextBlock& block = message.block(as);
+    const std::uint32_t at = message.analysis.tokens[begin].text_offset;
+    for (const InlineSpan& span : block.spans) {
+      if (span.kind == InlineKind::kLinkText && span.text_begin <= at && at < span.text_end) return true;
+    }
+    if (block.kind == BlockKind::kParagraph) return false;
+    for (std::uint32_t t = as.token_begin; t < as.token_end; ++t) {
+      if ((t < begin || t >= end) && message.analysis.tokens[t].kind == TokenKind::kWord) return false;
+    }
+    return true;
   }
 
   // Whether the capitals of token `k` are how the word is written, not a raised voice: the

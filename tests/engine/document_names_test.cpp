@@ -55,3 +55,18 @@ TEST(DocumentNamesTest, BeginsSentenceAfterAnEndMarkICUDidNotBreakAt) {
 
 }  // namespace
 }  // namespace tonelint
+
+namespace tonelint {
+namespace {
+
+TEST(DocumentNamesTest, TellsADocumentWrittenMostlyInJapanese) {
+  auto ja = testing::analyze("設定を開きます。\n保存します。\nSee the FAQ.\n");
+  ASSERT_TRUE(ja);
+  EXPECT_TRUE(DocumentNames(*ja->doc, ja->analysis).mainly_japanese());
+  auto en = testing::analyze("Open the settings.\nSave them.\n保存します。\n");
+  ASSERT_TRUE(en);
+  EXPECT_FALSE(DocumentNames(*en->doc, en->analysis).mainly_japanese());
+}
+
+}  // namespace
+}  // namespace tonelint
