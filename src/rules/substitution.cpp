@@ -37,9 +37,10 @@ std::string to_upper(const std::string& s) {
   return out;
 }
 
-// "Utilize" → "Use", "utilize" → "use"; "UTILIZE IT" → "USE IT" when the words around
-// are shouted too (`shouted`). Otherwise capitals are how the word is written, an
-// abbreviation: "FYI" → "for your information", at a sentence's start "For your information".
+// "Utilize" → "Use", "utilize" → "use", "UTILIZE" → "USE". An abbreviation in capitals
+// (one that expands into more words) is written so, not shouted, unless the words around
+// are shouted too (`shouted`): "FYI" → "for your information", at a sentence's start "For
+// your information".
 std::string match_case(std::string_view matched, const std::string& to, bool shouted, bool starts_sentence) {
   const icu::UnicodeString m = icu::UnicodeString::fromUTF8(icu::StringPiece(matched.data(), static_cast<int32_t>(matched.size())));
   int upper = 0, lower = 0;
@@ -47,8 +48,10 @@ std::string match_case(std::string_view matched, const std::string& to, bool sho
     upper += u_isupper(m.charAt(i)) ? 1 : 0;
     lower += u_islower(m.charAt(i)) ? 1 : 0;
   }
-  if (upper > 1 && lower == 0 && shouted) return to_upper(to);
-  const bool abbreviation = upper > 1 && lower == 0;
+  // An abbreviation expands into more words than it is (FYI → for your information).
+  const auto words = [](std::string_view s) { return std::count(s.begin(), s.end(), ' '); };
+  const bool abbreviation = upper > 1 && lower == 0 && words(to) > words(matched);
+  if (upper > 1 && lower == 0 && (shouted || !abbreviation)) return to_upper(to);
   if (m.length() > 0 && u_isupper(m.char32At(0)) && !to.empty() && (!abbreviation || starts_sentence)) {
     icu::UnicodeString t = icu::UnicodeString::fromUTF8(to);
     const UChar32 first = t.char32At(0);
