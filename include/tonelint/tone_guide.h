@@ -35,6 +35,10 @@ class Dictionaries {
 
   const std::string& mecab_dicdir() const;
   const std::vector<std::string>& user_dictionaries() const;
+  // Problems that did not stop loading: the shipped brand dictionary not found where the
+  // build or an install puts it (brand and product names are then not known as names, so
+  // "EASY Backup" is protected only by what the text itself shows). A front end shows them.
+  const std::vector<Status>& warnings() const;
 
   struct Impl;  // the library's own
   const Impl& impl() const { return *impl_; }

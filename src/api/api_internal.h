@@ -18,6 +18,7 @@ namespace tonelint {
 
 struct Dictionaries::Impl {
   std::shared_ptr<const MecabModel> model;
+  std::vector<Status> warnings;
 };
 
 struct ToneGuide::Impl {

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "api/api_internal.h"
@@ -46,21 +47,35 @@ std::string shipped_user_dictionary_path() {
 Dictionaries::Dictionaries(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Dictionaries::~Dictionaries() = default;
 
+// A warning when the shipped brand dictionary is looked for and not found: a copied binary
+// or a library user would otherwise lose every name without a word.
+std::vector<Status> missing_brand_dictionary(const Dictionaries::Options& options, const std::string& shipped) {
+  if (options.user_dictionaries || std::getenv("TONELINT_USER_DIC") != nullptr || !shipped.empty()) return {};
+  const fs::path exe = executable_dir();
+  return {Status(ErrorCode::kNotFound,
+                 "no brand dictionary: brand-names.dic is neither beside the executable (" +
+                     (exe / "dictionaries").string() + ") nor installed (" +
+                     (exe / ".." / "share" / "tonelint" / "dictionaries").lexically_normal().string() +
+                     "); brand and product names are not known as names. Install with 'cmake --install', or set "
+                     "TONELINT_USER_DIC to the .dic (with its .csv beside it)")};
+}
+
 Result<std::shared_ptr<const Dictionaries>> Dictionaries::load(const Options& options) {
   return guard_api<std::shared_ptr<const Dictionaries>>(
       "loading the dictionaries", [&]() -> Result<std::shared_ptr<const Dictionaries>> {
+        const std::string shipped = options.user_dictionaries ? std::string() : shipped_user_dictionary_path();
         const std::vector<std::string> user_dics =
-            options.user_dictionaries ? *options.user_dictionaries
-                                      : MecabModel::user_dictionaries(shipped_user_dictionary_path());
+            options.user_dictionaries ? *options.user_dictionaries : MecabModel::user_dictionaries(shipped);
         auto model = MecabModel::load(options.mecab_dicdir, user_dics);
         if (!model.ok()) return model.status();
-        return std::shared_ptr<const Dictionaries>(
-            std::make_shared<Dictionaries>(std::make_unique<Impl>(Impl{std::move(*model)})));
+        return std::shared_ptr<const Dictionaries>(std::make_shared<Dictionaries>(
+            std::make_unique<Impl>(Impl{std::move(*model), missing_brand_dictionary(options, shipped)})));
       });
 }
 
 const std::string& Dictionaries::mecab_dicdir() const { return impl_->model->dicdir(); }
 const std::vector<std::string>& Dictionaries::user_dictionaries() const { return impl_->model->user_dics(); }
+const std::vector<Status>& Dictionaries::warnings() const { return impl_->warnings; }
 
 ToneGuide::ToneGuide(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ToneGuide::~ToneGuide() = default;

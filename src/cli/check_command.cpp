@@ -388,6 +388,9 @@ int run_check(CheckOptions options) {
   const std::map<std::string, std::string> context = options.context.to_map();
   std::vector<DocumentSetup> setups(drafts.size());
   if (!set_up_drafts(workspace, drafts, context, &setups)) return kExitUsage;
+  if (auto dictionaries = workspace.dictionaries(); dictionaries.ok()) {  // a missing brand dictionary
+    for (const Status& w : (*dictionaries)->warnings()) std::cerr << "tonelint: warning: " << w.to_string() << '\n';
+  }
   const RunRequest run = run_request(options, *flags, context);
 
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),

@@ -8,10 +8,20 @@
 #include "tokenize/analyzer.h"
 
 namespace tonelint {
+class DocumentNames;
+}
+
+namespace tonelint {
 
 struct MessageView {
   const Document& doc;
   const Analysis& analysis;
+  // What the document shows about its words' case (engine/document_names.h); null when
+  // not gathered (a rule then treats every word as if written once).
+  const DocumentNames* names = nullptr;
+  // This thread's analyzer, for a rule that checks a rewrite by analysing a word on its own
+  // (a 可能動詞's 五段 verb); null when none is at hand, and the rewrite is then not offered.
+  Analyzer* analyzer = nullptr;
 
   std::span<const Token> tokens(const AnalyzedSentence& s) const { return analysis.tokens_of(s); }
   // The sentence as analysed (block text: markup removed, code masked).

@@ -97,6 +97,9 @@ struct Rule {
   std::vector<TokenPattern> tokens;
   std::vector<std::string> regex;
   std::vector<std::pair<std::string, std::string>> swap;  // from → to, in file order
+  // Indexes into `swap` of the pairs whose rewrite may change a fact (a dictionary line's
+  // third column `unsafe`: "master branch" may be the branch's name): offered, never safe.
+  std::vector<std::size_t> unsafe_swaps;
   // Phrases that excuse a match: `unless` anywhere in the same sentence (or the rule's
   // `scope` when given), `not_followed_by` later in the same clause (up to the next
   // punctuation mark) — 「操作ミスではありません」 is not blame.

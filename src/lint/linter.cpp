@@ -6,9 +6,12 @@
 #include <iterator>
 #include <optional>
 
-#include "lint/mentions.h"
-#include "lint/suppression.h"
+#include "engine/analyzed_text.h"
+#include "engine/document_names.h"
 #include "extract/verbatim_spans.h"
+#include "lint/mentions.h"
+#include "lint/rewrite_safety.h"
+#include "lint/suppression.h"
 
 namespace tonelint {
 
@@ -190,9 +193,11 @@ class SievedFindings final : public FindingSink {
 
 }  // namespace
 
-LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, const LintLimits& limits) const {
+LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, const LintLimits& limits,
+                               Analyzer* analyzer) const {
   LintResult result;
-  const MessageView message{doc, analysis};
+  const DocumentNames names(doc, analysis);
+  const MessageView message{doc, analysis, &names, analyzer};
   std::vector<std::vector<Match>> matches;
   index_->find(message, &matches, &result.warnings);
   std::vector<std::uint32_t> order_storage;  // built on first use: most runs never need it
@@ -278,6 +283,10 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
     for (Diagnostic& d : result.diagnostics) {
       std::erase_if(d.suggestions, [&](const Suggestion& s) { return !verbatim.contains(s.offset, s.length); });
     }
+    // Then each rewrite where it stands: none in a quotation or a name, none that breaks
+    // the grammar around it, and not safe when the rewritten sentence gets a new finding.
+    review_rewrites(message, analyzer ? FindingsOfText([&](std::string text) { return findings_of(text, *analyzer); })
+                                      : FindingsOfText(), &result.diagnostics);
   }
   result.words = word_count(analysis);
   result.sentences = analysis.sentences.size();
@@ -295,6 +304,15 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
     }
   }
   return result;
+}
+
+std::map<std::string, int> CompiledRules::findings_of(std::string text, Analyzer& analyzer) const {
+  std::map<std::string, int> counts;
+  auto analyzed = analyze_text(analyzer, std::move(text));
+  if (!analyzed.ok()) return counts;
+  // Without an analyzer: the sentence's own findings, its rewrites not reviewed again.
+  for (const Diagnostic& d : lint(*(*analyzed)->doc, (*analyzed)->analysis).diagnostics) ++counts[d.rule];
+  return counts;
 }
 
 double penalty_of(const Diagnostic& d) { return d.level == Level::kError ? 10 : (d.level == Level::kWarning ? 3 : 1); }

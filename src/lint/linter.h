@@ -44,13 +44,19 @@ class CompiledRules {
   static Result<std::shared_ptr<const CompiledRules>> compile_rules(std::shared_ptr<const Guide> guide,
                                                                     EffectiveRules effective, Analyzer& analyzer);
 
-  // Thread-safe: compiled rules are immutable.
-  LintResult lint(const Document& doc, const Analysis& analysis, const LintLimits& limits = {}) const;
+  // Thread-safe: compiled rules are immutable. `analyzer` (this thread's) lets the rewrite
+  // safety pass re-check rewritten sentences and rules analyse a rewrite's words; without
+  // it, a rewrite that needs either is not offered as safe (or not at all).
+  LintResult lint(const Document& doc, const Analysis& analysis, const LintLimits& limits = {},
+                  Analyzer* analyzer = nullptr) const;
 
   const Guide& guide() const { return *guide_; }
   const EffectiveRules& effective() const { return effective_; }
 
  private:
+  // The findings of a plain text (one sentence, rewritten or not), counted by rule.
+  std::map<std::string, int> findings_of(std::string text, Analyzer& analyzer) const;
+
   std::shared_ptr<const Guide> guide_;
   EffectiveRules effective_;
   std::unique_ptr<MatchIndex> index_;

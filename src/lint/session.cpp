@@ -143,7 +143,7 @@ Result<FileReport> LintSession::lint(const SourceText& source, const Extractor& 
   if (!rules.ok()) return rules.status();
   Analysis analysis;
   analyzer_->analyze(*doc, &analysis);
-  report.result = (*rules)->lint(*doc, analysis, limits);
+  report.result = (*rules)->lint(*doc, analysis, limits, analyzer_.get());
   return report;
 }
 

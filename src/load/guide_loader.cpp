@@ -707,7 +707,8 @@ class Loader {
   }
 
   // A plain word list, one word a line (such as /usr/share/dict/american-english); only
-  // the all-lowercase entries are kept, since capitalized ones are names. Shared through
+  // the all-lowercase entries and the acronyms (all capitals) are kept, since capitalized
+  // ones are names. Shared through
   // the cache: the shipped guide names the same 100,000-word list twice.
   std::shared_ptr<const Lexicon> load_lexicon(const YAML::Node& node) {
     const std::string relative = scalar(node, "lexicon");
@@ -736,6 +737,7 @@ class Loader {
       }
     }
     auto words = std::make_shared<Lexicon>();
+    std::size_t lowercase = 0;
     std::string_view rest = *bytes;
     while (!rest.empty()) {
       const std::size_t nl = rest.find('\n');
@@ -744,9 +746,12 @@ class Loader {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (!line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
         words->emplace(line);
+        ++lowercase;
+      } else if (line.size() >= 2 && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        words->emplace(line);  // an acronym the list knows (ASAP, FYI): written so, never shouting
       }
     }
-    if (words->empty()) {
+    if (lowercase == 0) {
       error(node, "lexicon " + file.string() + " has no lowercase words");
       return nullptr;
     }
@@ -754,8 +759,16 @@ class Loader {
     return words;
   }
 
+  // The column (code points, from 1) where `part`, a view into `line`, starts.
+  static std::uint32_t column_of(std::string_view line, std::string_view part) {
+    const auto bytes = static_cast<std::size_t>(part.data() - line.data());
+    std::uint32_t column = 1;
+    for (std::size_t i = 0; i < bytes && i < line.size(); ++i) column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+    return column;
+  }
+
   // A word list under dictionaries/: one entry a line, '#' starts a comment; for
-  // substitution rules each line is "from<TAB>to".
+  // substitution rules each line is "from<TAB>to", optionally "<TAB>unsafe".
   void load_dictionary(const YAML::Node& node, Rule* rule) {
     const std::string relative = scalar(node, "dictionary");
     const fs::path file = fs::path(path_).parent_path() / relative;
@@ -789,6 +802,21 @@ class Loader {
         }
         std::string_view to = entry.substr(tab + 1);
         while (!to.empty() && to.front() == '\t') to.remove_prefix(1);
+        // An optional third column: `unsafe` (the rewrite may change a fact) or `safe`.
+        if (const std::size_t second = to.find('\t'); second != std::string_view::npos) {
+          std::string_view safety = to.substr(second + 1);
+          to = to.substr(0, second);
+          while (!to.empty() && to.back() == '\t') to.remove_suffix(1);
+          while (!safety.empty() && safety.front() == '\t') safety.remove_prefix(1);
+          if (safety != "unsafe" && safety != "safe") {
+            errors_.push_back(Status(ErrorCode::kParse,
+                                     "a substitution dictionary line's third column is 'safe' or 'unsafe', not '" +
+                                         std::string(safety) + "'",
+                                     Location{text.path(), line, column_of(text.lines().line_text(line), safety)}));
+            continue;
+          }
+          if (safety == "unsafe") rule->unsafe_swaps.push_back(rule->swap.size());
+        }
         rule->swap.emplace_back(std::string(entry.substr(0, tab)), std::string(to));
       } else {
         rule->words.emplace_back(entry);

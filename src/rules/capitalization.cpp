@@ -2,11 +2,20 @@
 // `max_words` words that are not allowed acronyms and (with a `lexicon`) are ordinary words, one of
 // them `min_length` letters or longer, is reported with a sentence-case rewrite: "YOUR ACCOUNT IS LOCKED" →
 // "Your account is locked"; "GROWI" and "CSRF" are names, not shouting.
+//
+// Never reported: an acronym the lexicon lists in capitals (ASAP, FYI); a word the
+// document writes in capitals more than once (a plan code FREE, an acronym CRUD, a UI label
+// SAVE: the document shows that is how the word is written); a word in capitals beside a
+// capitalized word inside the sentence (EASY Backup: a product name, even when the brand
+// dictionary is not loaded); anything in a Japanese sentence, where Latin capitals are
+// acronyms and names, never a raised voice (nor in a document written mostly in Japanese);
+// a label: all there is of a heading, list item or table cell, or link text.
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 
+#include "engine/document_names.h"
 #include "rules/capitalization.h"
 #include "rules/rule_check.h"
 
@@ -31,7 +40,9 @@ class CapitalizationCheck final : public RuleCheck {
 
   void check(const MessageView& message, std::span<const Match>, FindingSink* out) const override {
     const auto& tokens = message.analysis.tokens;
+    if (message.names != nullptr && message.names->mainly_japanese()) return;
     for (const AnalyzedSentence& as : message.analysis.sentences) {
+      if (as.sentence.lang == Lang::kJa) continue;
       std::uint32_t i = as.token_begin;
       while (i < as.token_end) {
         if (!is_caps(tokens[i])) {
@@ -42,13 +53,15 @@ class CapitalizationCheck final : public RuleCheck {
         bool long_word = false;
         std::uint32_t words = 0;  // capitalized ordinary words: one is emphasis, several are shouting
         while (end < as.token_end && is_caps(tokens[end])) {
-          if (!allowed(tokens[end]) && ordinary(tokens[end])) {
+          if (!allowed(tokens[end]) && !written_so(message, as, end) && ordinary(tokens[end])) {
             ++words;
             long_word = long_word || letters(tokens[end]) >= options_.min_length;
           }
           ++end;
         }
-        if (long_word && words >= options_.min_words && words <= options_.max_words) report_run(message, i, end, i == as.token_begin, out);
+        if (long_word && words >= options_.min_words && words <= options_.max_words && !label(message, as, i, end)) {
+          report_run(message, as, i, end, i == as.token_begin, out);
+        }
         i = end;
       }
     }
@@ -89,11 +102,43 @@ class CapitalizationCheck final : public RuleCheck {
   }
 
   bool allowed(const Token& t) const {
-    return std::find(options_.allow.begin(), options_.allow.end(), t.surface) != options_.allow.end();
+    return std::find(options_.allow.begin(), options_.allow.end(), t.surface) != options_.allow.end() ||
+           (options_.lexicon != nullptr && options_.lexicon->contains(std::string(t.surface)));  // ASAP, FYI
   }
 
-  void report_run(const MessageView& message, std::uint32_t begin, std::uint32_t end, bool starts_sentence,
-                  FindingSink* out) const {
+  // Whether a run of capitals is a label: all there is of a heading, a list item or a
+  // table cell (# CONTRIBUTING, - PREMIUM), or link text (the name of a page).
+  static bool label(const MessageView& message, const AnalyzedSentence& as, std::uint32_t begin, std::uint32_t end) {
+    const TextBlock& block = message.block(as);
+    const std::uint32_t at = message.analysis.tokens[begin].text_offset;
+    for (const InlineSpan& span : block.spans) {
+      if (span.kind == InlineKind::kLinkText && span.text_begin <= at && at < span.text_end) return true;
+    }
+    if (block.kind == BlockKind::kParagraph) return false;
+    for (std::uint32_t t = as.token_begin; t < as.token_end; ++t) {
+      if ((t < begin || t >= end) && message.analysis.tokens[t].kind == TokenKind::kWord) return false;
+    }
+    return true;
+  }
+
+  // Whether the capitals of token `k` are how the word is written, not a raised voice: the
+  // document writes it so more than once, or it stands beside a capitalized word of the
+  // sentence (a name: EASY Backup, Minato PAY).
+  static bool written_so(const MessageView& message, const AnalyzedSentence& as, std::uint32_t k) {
+    const auto& tokens = message.analysis.tokens;
+    if (message.names != nullptr && message.names->capitals_count(tokens[k].surface) >= 2) return true;
+    auto capitalized = [&](std::uint32_t n) {
+      const std::string_view w = tokens[n].surface;
+      return tokens[n].kind == TokenKind::kWord && !w.empty() && w.front() >= 'A' && w.front() <= 'Z' &&
+             std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    // (A sentence's first word is capitalized anyway.)
+    return (k > as.token_begin && capitalized(k - 1) && !begins_sentence(tokens, as.token_begin, k - 1)) ||
+           (k + 1 < as.token_end && capitalized(k + 1));
+  }
+
+  void report_run(const MessageView& message, const AnalyzedSentence& as, std::uint32_t begin, std::uint32_t end,
+                  bool starts_sentence, FindingSink* out) const {
     const auto& tokens = message.analysis.tokens;
     const std::uint32_t offset = tokens[begin].offset;
     const std::uint32_t length = tokens[end - 1].offset + tokens[end - 1].length - offset;
@@ -101,7 +146,7 @@ class CapitalizationCheck final : public RuleCheck {
     std::string rewrite(message.source(offset, length));
     for (std::uint32_t k = end; k-- > begin;) {
       const Token& t = tokens[k];
-      if (allowed(t) || !ordinary(t)) continue;
+      if (allowed(t) || written_so(message, as, k) || !ordinary(t)) continue;
       std::string lower;
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.surface.data(), static_cast<int32_t>(t.surface.size())));
       u.toLower();

@@ -1,7 +1,11 @@
 // register: the level of formality. Japanese: です・ます調 and だ・である調 not mixed in
 // one message (style: consistent), or one of them required (polite / plain). English
-// (style: formal): no contractions, with the expanded form as the rewrite.
+// (style: formal): no contractions, with the expanded form as the rewrite, read from the
+// word after it where a contraction has two expansions (it's been → it has been; it's
+// gone, which could be either, is reported without one).
 #include <array>
+#include <optional>
+#include <string>
 
 #include "rules/rule_check.h"
 
@@ -66,6 +70,31 @@ constexpr std::array<Contraction, 40> kContractions = {{
     {"he's", "he is"},     {"she's", "she is"},     {"who's", "who is"},   {"here's", "here is"},
 }};
 
+// What a contraction stands for before `next`: 's is "has" before "been" and "got" ("it's
+// been" is not "it is been"), 'd is "had" before "been" and "better"; before another past
+// participle ("it's gone", "I'd seen") either reading may be meant, so there is none.
+std::optional<std::string> read_contraction(const Contraction& c, std::string_view next) {
+  const bool s_form = c.word.ends_with("'s") && c.word != "let's";
+  const bool d_form = c.word.ends_with("'d");
+  std::string expanded(c.expanded);
+  if (!s_form && !d_form) return expanded;
+  const std::string_view subject = std::string_view(expanded).substr(0, expanded.find(' '));
+  if (next == "been" || next == "got" || (d_form && next == "better")) {
+    return std::string(subject) + (s_form ? " has" : " had");
+  }
+  const bool participle = next.size() > 3 && (next.ends_with("ed") || next.ends_with("en") || next == "gone" ||
+                                              next == "done" || next == "made" || next == "sent");
+  if (participle) return std::nullopt;
+  return expanded;
+}
+
+// "it is / it has", "I would / I had": the message names both where the text does not tell.
+std::string both_readings(const Contraction& c) {
+  const std::string expanded(c.expanded);
+  const std::string subject = expanded.substr(0, expanded.find(' '));
+  return expanded + " / " + subject + (c.word.ends_with("'s") ? " has" : " had");
+}
+
 class RegisterCheck final : public RuleCheck {
  public:
   RegisterCheck(const Rule& rule, std::string id)
@@ -117,11 +146,22 @@ class RegisterCheck final : public RuleCheck {
 
   void check_formal(const MessageView& message, std::span<const Match> matches, FindingSink* out) const {
     for (const AnalyzedSentence& as : message.analysis.sentences) {
-      for (const Token& t : message.tokens(as)) {
+      const auto tokens = message.tokens(as);
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
         if (t.kind != TokenKind::kWord || t.lang != Lang::kEn) continue;
         for (const Contraction& c : kContractions) {
           if (t.norm != c.word) continue;  // norms have straight apostrophes (don’t → don't)
-          std::string expanded(c.expanded);
+          const std::string_view next = i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kWord
+                                            ? tokens[i + 1].norm
+                                            : std::string_view();
+          const std::optional<std::string> reading = read_contraction(c, next);
+          if (!reading) {  // "it's gone", "I'd seen": has or is, had or would? Reported as written.
+            const std::pair<std::string_view, std::string> vars[] = {{"to", both_readings(c)}};
+            out->push_back(report(message, t.offset, t.length, vars));
+            break;
+          }
+          std::string expanded = *reading;
           if (!t.surface.empty() && t.surface.front() >= 'A' && t.surface.front() <= 'Z' && expanded[0] >= 'a') {
             expanded[0] = static_cast<char>(expanded[0] - 'a' + 'A');
           }

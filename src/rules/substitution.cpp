@@ -10,8 +10,10 @@
 
 #include <algorithm>
 
-#include "engine/conjugation.h"
 #include "engine/analyzed_text.h"
+#include "engine/conjugation.h"
+#include "engine/document_names.h"
+#include "rules/reading_check.h"
 #include "rules/rule_check.h"
 
 namespace tonelint {
@@ -35,16 +37,22 @@ std::string to_upper(const std::string& s) {
   return out;
 }
 
-// "Utilize" → "Use", "UTILIZE" → "USE", "utilize" → "use".
-std::string match_case(std::string_view matched, const std::string& to) {
+// "Utilize" → "Use", "utilize" → "use", "UTILIZE" → "USE". An abbreviation in capitals
+// (one that expands into more words) is written so, not shouted, unless the words around
+// are shouted too (`shouted`): "FYI" → "for your information", at a sentence's start "For
+// your information".
+std::string match_case(std::string_view matched, const std::string& to, bool shouted, bool starts_sentence) {
   const icu::UnicodeString m = icu::UnicodeString::fromUTF8(icu::StringPiece(matched.data(), static_cast<int32_t>(matched.size())));
   int upper = 0, lower = 0;
   for (int32_t i = 0; i < m.length(); ++i) {
     upper += u_isupper(m.charAt(i)) ? 1 : 0;
     lower += u_islower(m.charAt(i)) ? 1 : 0;
   }
-  if (upper > 1 && lower == 0) return to_upper(to);
-  if (m.length() > 0 && u_isupper(m.char32At(0)) && !to.empty()) {
+  // An abbreviation expands into more words than it is (FYI → for your information).
+  const auto words = [](std::string_view s) { return std::count(s.begin(), s.end(), ' '); };
+  const bool abbreviation = upper > 1 && lower == 0 && words(to) > words(matched);
+  if (upper > 1 && lower == 0 && (shouted || !abbreviation)) return to_upper(to);
+  if (m.length() > 0 && u_isupper(m.char32At(0)) && !to.empty() && (!abbreviation || starts_sentence)) {
     icu::UnicodeString t = icu::UnicodeString::fromUTF8(to);
     const UChar32 first = t.char32At(0);
     if (u_islower(first)) {
@@ -127,7 +135,9 @@ class SubstitutionCheck final : public RuleCheck {
                                                                 : replacement.value_or(rewrites_[m.pattern].to);
       const std::pair<std::string_view, std::string> vars[] = {{"to", to}};
       Diagnostic d = report(message, m.offset, m.length, vars);
-      if (replacement) d.suggestions.push_back(Suggestion{m.offset, m.length, *replacement, rule().fix_safe});
+      const bool safe = rule().fix_safe && std::find(rule().unsafe_swaps.begin(), rule().unsafe_swaps.end(),
+                                                     m.pattern) == rule().unsafe_swaps.end();
+      if (replacement) d.suggestions.push_back(Suggestion{m.offset, m.length, *replacement, safe});
       out->push_back(std::move(d));
     }
   }
@@ -146,15 +156,47 @@ class SubstitutionCheck final : public RuleCheck {
                                    static_cast<std::size_t>(last.surface.data() + last.surface.size() - first.surface.data()));
       }
     }
-    if (!rw.conjugates) return match_case(matched, rw.to);
+    if (!rw.conjugates) return match_case(matched, rw.to, shouted_around(message, m), starts_sentence(message, m));
     // The rewrite's last word takes the form the replaced word had (連用形 before ます).
     return conjugated_like(rw, message.analysis.tokens[m.token_end - 1]);
   }
 
+  // Whether a word next to the match is written in capitals too (a shouted sentence).
+  static bool shouted_around(const MessageView& message, const Match& m) {
+    const AnalyzedSentence& as = message.analysis.sentences[m.sentence];
+    auto caps = [&](std::uint32_t t) {
+      const std::string_view w = message.analysis.tokens[t].surface;
+      return message.analysis.tokens[t].kind == TokenKind::kWord &&
+             std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+             std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    return (m.token_begin > as.token_begin && caps(m.token_begin - 1)) || (m.token_end < as.token_end && caps(m.token_end));
+  }
+
+  static bool starts_sentence(const MessageView& message, const Match& m) {
+    return begins_sentence(message.analysis.tokens, message.analysis.sentences[m.sentence].token_begin, m.token_begin);
+  }
+
+  // Whether MeCab's reading of the match is too doubtful for a rewrite: a verb split from
+  // the suffix れる that may be a word MeCab does not know (rules/reading_check.h).
+  static bool doubtful_analysis(const MessageView& message, const Match& m) {
+    const auto& tokens = message.analysis.tokens;
+    for (std::uint32_t t = m.token_begin; t + 1 < m.token_end; ++t) {
+      const Morph* next = tokens[t + 1].morph;
+      if (next != nullptr && next->pos1 == "接尾" && next->base == "れる" &&
+          doubtful_before_reru(tokens[t], message.analyzer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A token-pattern match: elements with a rewrite are replaced, the rest and whatever lies
-  // between tokens are kept as written.
+  // between tokens are kept as written. A match MeCab may have misread is not reported: the
+  // rule cannot say what the text is (獲れた is とれた, not ら抜き).
   void report_token_rewrite(const MessageView& message, const Match& m, FindingSink* out) const {
     if (m.pattern >= token_rewrites_.size()) return;
+    if (doubtful_analysis(message, m)) return;
     const auto& per_element = token_rewrites_[m.pattern];
     const TokenPattern& pattern = rule().tokens[m.pattern];
     const std::span<const Token> all(message.analysis.tokens);

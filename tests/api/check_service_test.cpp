@@ -89,7 +89,7 @@ TEST(CheckService, FindingsPastTheBoundAreCountedAndFail) {
   ASSERT_EQ(fixed.failure, CheckFailure::kNone) << fixed.error.to_string();
   ASSERT_TRUE(fixed.fixed);
   EXPECT_EQ(fixed.fixed->edits.size(), 3u);
-  EXPECT_EQ(fixed.fixed->text, "An good day. An good fix. Whatever. An good team.\n");
+  EXPECT_EQ(fixed.fixed->text, "A good day. A good fix. Whatever. A good team.\n");  // a/an follows the rewrite
   EXPECT_EQ(fixed.result.findings.size(), 1u);
   EXPECT_EQ(fixed.failing, 0u);
 }

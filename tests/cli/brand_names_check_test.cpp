@@ -60,8 +60,9 @@ TEST(BrandNamesCheckTest, WithoutTheDictionaryTheSameNamesAreFlagged) {
   int exit_code = -1;
   const auto findings = check("Try Simply Sync and EASY Backup today.\n", &exit_code);
   EXPECT_EQ(exit_code, 1);
-  EXPECT_EQ(rules_of(findings), (std::vector<std::string>{"brands.condescending:EASY", "brands.condescending:Simply",
-                                                          "brands.shouting:EASY"}));
+  // "EASY" beside the capitalized "Backup" still reads as part of a name: not shouting, and
+  // never lower-cased, whatever the install.
+  EXPECT_EQ(rules_of(findings), (std::vector<std::string>{"brands.condescending:EASY", "brands.condescending:Simply"}));
 }
 
 TEST(BrandNamesCheckTest, TheWordOutsideANameIsStillFlagged) {

@@ -6,8 +6,9 @@
 // ⟦span⟧{rule→rewrite} also the rewrite it must offer, and ⟦span⟧{related:rule} a place the
 // rule's finding must list as related (the other occurrences an occurrence rule counted).
 // Nothing unmarked may be reported, nor listed.
-// A case may also give `messages:` (every finding's message, in text order) and `fixed:`
-// (the text once every suggestion is applied, unsafe ones included).
+// A case may also give `messages:` (every finding's message, in text order), `fixed:`
+// (the text once every suggestion is applied, unsafe ones included) and `safe_fixed:` (the
+// text once only the safe ones are, as a plain --fix does).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -157,6 +158,11 @@ inline void run_rule_fixture(const std::string& name) {
     if (const YAML::Node fixed = c["fixed"]) {
       int applied = 0;
       EXPECT_EQ(apply_suggestions(text, report->result.diagnostics, true, &applied), fixed.as<std::string>())
+          << "in: " << mark(text, found);
+    }
+    if (const YAML::Node safe_fixed = c["safe_fixed"]) {
+      int applied = 0;
+      EXPECT_EQ(apply_suggestions(text, report->result.diagnostics, false, &applied), safe_fixed.as<std::string>())
           << "in: " << mark(text, found);
     }
   }
