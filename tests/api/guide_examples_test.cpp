@@ -155,5 +155,17 @@ TEST(GuideTestApi, TheShippedGuidePasses) {
   EXPECT_GT(report->passed(), 10u);
 }
 
+// The shipped guide says why each rule has its level, and why each tone changes one.
+TEST(GuideTestApi, TheShippedGuideExplainsEveryLevel) {
+  ToneGuide::Options options;
+  options.guide_path = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
+  options.dictionaries = api_test::dictionaries();
+  auto guide = ToneGuide::load(options);
+  ASSERT_TRUE(guide.ok()) << guide.status().to_string();
+  auto report = test_guide(**guide);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_TRUE(report->without_level_reason.empty()) << to_text(*report);
+}
+
 }  // namespace
 }  // namespace tonelint
