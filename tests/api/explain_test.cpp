@@ -7,6 +7,7 @@
 #include "api/api_guides.h"
 #include "test_support.h"
 #include "tonelint/explain.h"
+#include "tonelint/rule_info.h"
 
 namespace tonelint {
 namespace {
@@ -153,6 +154,18 @@ TEST(ExplainApi, TheReasonForEachLevel) {
   const std::string text = to_text(*angry);
   EXPECT_NE(text.find("      why error: Cheer mocks an angry reader.\n      level ← tones[0]"), std::string::npos)
       << text;
+}
+
+// What an editor's hover shows for a finding: the voice's reason for the rule's level.
+TEST(ExplainApi, DescribeRuleGivesTheVoicesLevelReason) {
+  ToneGuide::Options options;
+  options.guide_path = api_test::write_file("reasoned-hover.yaml", kReasonedGuide);
+  options.dictionaries = api_test::dictionaries();
+  auto loaded = ToneGuide::load(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  const auto bang = describe_rule(**loaded, "reasoned.bang");
+  ASSERT_TRUE(bang.has_value());
+  EXPECT_EQ(bang->level_why, "Style only: a calm reader takes a second '!' in stride.");
 }
 
 TEST(ExplainApi, NoReasonNoLevelWhy) {

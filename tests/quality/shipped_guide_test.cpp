@@ -167,6 +167,10 @@ TEST(ShippedGuideTest, LevelsFollowWhatAFindingCostsTheReader) {
   EXPECT_EQ(rules_reported("--audience internal --emotion upset", "遅くなってすみません。\n"), (std::set<std::string>{}));
   EXPECT_EQ(rules_reported("--audience customer --emotion upset", "遅くなってすみません。\n"),
             (std::set<std::string>{"tonelint.casual-apology:error"}));
+  // A request about money needs a cushion; 予め (あらかじめ in kanji) is one.
+  EXPECT_EQ(rules_reported("--situation billing", "料金は月末に確定します。ご了承ください。\n"),
+            (std::set<std::string>{"tonelint.cushion:warning"}));
+  EXPECT_EQ(rules_reported("--situation billing", "料金は月末に確定します。予めご了承ください。\n"), (std::set<std::string>{}));
 }
 
 // Markdown code, URLs and product names are never prose; the same words in prose are.
