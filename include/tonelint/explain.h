@@ -41,6 +41,9 @@ struct ExplainedRule {
   Severity level = Severity::kWarning;
   std::string message;
   std::string why;      // empty when the guide gives none
+  // Why the rule has this level in this context (the voice's reason, or the reason of the
+  // tone that set the level); empty when the guide gives none.
+  std::string level_why;
   std::optional<double> max;
   std::optional<double> min;
   std::string scope;    // message, paragraph, sentence

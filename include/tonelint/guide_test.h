@@ -44,10 +44,21 @@ struct RuleTestResult {
   std::vector<ExampleFailure> failures;
 };
 
+// A level the guide does not explain: a rule without `level_why`, or a tone's `set:` that
+// changes a rule's level without one. Listed, never a failure, so older guides still pass.
+struct MissingLevelReason {
+  std::string rule;   // "<guide>.<rule id>"
+  std::string entry;  // where the level is given: "rules[3]", "tones[2]" (its `set:`)
+  std::string path;
+  std::uint32_t line = 0;
+};
+
 struct GuideTestReport {
   std::string guide;  // the guide's id
   // The voice rules, then each tone's own rules, in the guide's order.
   std::vector<RuleTestResult> rules;
+  // Levels without a reason, in the same order, each tone's `set:` after its own rules.
+  std::vector<MissingLevelReason> without_level_reason;
 
   std::size_t passed() const;
   std::size_t failed() const;
@@ -60,7 +71,8 @@ Result<GuideTestReport> test_guide(const GuideFile& guide, std::shared_ptr<const
 Result<GuideTestReport> test_guide(const ToneGuide& guide);
 
 // What `tonelint test` prints: one line a rule (✓, ✗ with the failures, or "- ... no
-// examples"), then "N passed, M failed[, K without examples]".
+// examples"), a "? ... no level reason" line for each level without one, then
+// "N passed, M failed[, K without examples][, L levels without a reason]".
 std::string to_text(const GuideTestReport& report);
 
 }  // namespace tonelint

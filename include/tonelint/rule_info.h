@@ -15,6 +15,7 @@ namespace tonelint {
 struct RuleDescription {
   std::string id;   // "<guide>.<rule>"
   std::string why;  // the guide's reason for the rule; may be empty
+  std::string level_why;  // the reason for its level in the voice (tones may differ); may be empty
   std::vector<std::string> bad_examples;
   std::vector<std::string> good_examples;
 };

@@ -30,6 +30,7 @@ ExplainedRule rule_of(const Guide& guide, const Rule& r) {
   out.level = severity_of(r.level);
   out.message = r.message;
   out.why = r.why;
+  out.level_why = r.level_why;
   out.max = r.max;
   out.min = r.min;
   out.scope = scope_name(r.scope);
@@ -119,6 +120,7 @@ std::string to_json(const Explanation& e) {
     rj["level"] = severity_name(r.level);
     rj["message"] = r.message;
     if (!r.why.empty()) rj["why"] = r.why;
+    if (!r.level_why.empty()) rj["level_why"] = r.level_why;
     if (r.max) rj["max"] = *r.max;
     if (r.min) rj["min"] = *r.min;
     rj["scope"] = r.scope;
@@ -154,6 +156,7 @@ std::string to_text(const Explanation& e) {
     if (r.min) out << "  min=" << format_number(*r.min);
     if (r.mentions != "skip") out << "  mentions=" << r.mentions;
     out << '\n';
+    if (!r.level_why.empty()) out << "      why " << severity_name(r.level) << ": " << report::escape_controls(r.level_why) << '\n';
     for (const auto& [field, origin] : r.set_by) out << "      " << field << " ← " << origin.to_string() << '\n';
   }
   if (!e.off.empty()) {

@@ -75,6 +75,27 @@ RuleTestResult test_rule(const std::shared_ptr<const Guide>& guide, const Rule& 
   return out;
 }
 
+MissingLevelReason missing_reason(const Guide& guide, const std::string& rule_id, const Origin& where) {
+  return MissingLevelReason{guide.id + "." + rule_id, where.entry, where.path, where.line};
+}
+
+// The levels a guide author should explain: each rule's own, and each level a tone sets.
+std::vector<MissingLevelReason> levels_without_reason(const Guide& guide) {
+  std::vector<MissingLevelReason> out;
+  for (const Rule& r : guide.rules) {
+    if (r.level_why.empty()) out.push_back(missing_reason(guide, r.id, r.origin));
+  }
+  for (const ToneEntry& t : guide.tones) {
+    for (const Rule& r : t.rules) {
+      if (r.level_why.empty()) out.push_back(missing_reason(guide, r.id, r.origin));
+    }
+    for (const ToneEntry::Override& o : t.set) {
+      if (o.level && !o.level_why) out.push_back(missing_reason(guide, o.rule_id, o.origin));
+    }
+  }
+  return out;
+}
+
 Result<GuideTestReport> test_loaded(const std::shared_ptr<const Guide>& guide,
                                     const std::shared_ptr<const Dictionaries>& dictionaries) {
   if (!dictionaries) return Status(ErrorCode::kInvalidArgument, "test_guide: no dictionaries");
@@ -87,6 +108,7 @@ Result<GuideTestReport> test_loaded(const std::shared_ptr<const Guide>& guide,
     for (const ToneEntry& t : guide->tones) {
       for (const Rule& r : t.rules) out.rules.push_back(test_rule(guide, r, &t, **analyzer));
     }
+    out.without_level_reason = levels_without_reason(*guide);
     return out;
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kTooLarge, "out of memory while testing the guide");
@@ -135,8 +157,14 @@ std::string to_text(const GuideTestReport& report) {
         break;
     }
   }
+  for (const MissingLevelReason& m : report.without_level_reason) {
+    out << "? " << m.rule << ": no level reason (" << m.entry << ", " << m.path << ':' << m.line << ")\n";
+  }
   out << report.passed() << " passed, " << report.failed() << " failed";
   if (report.without_examples() > 0) out << ", " << report.without_examples() << " without examples";
+  if (const std::size_t n = report.without_level_reason.size(); n > 0) {
+    out << ", " << n << (n == 1 ? " level" : " levels") << " without a reason";
+  }
   out << '\n';
   return out.str();
 }

@@ -9,7 +9,8 @@ std::optional<RuleDescription> describe_rule(const ToneGuide& guide, std::string
   const Guide& g = *guide.impl().guide;
   const Rule* found = g.find_rule(rule);
   if (found == nullptr) return std::nullopt;
-  return RuleDescription{g.id + "." + found->id, found->why, found->bad_examples, found->good_examples};
+  return RuleDescription{g.id + "." + found->id, found->why, found->level_why, found->bad_examples,
+                         found->good_examples};
 }
 
 std::vector<Rewrite> select_rewrites(const CheckResult& result, FixMode mode) {

@@ -50,7 +50,17 @@ EffectiveRules resolve_rules(const Guide& guide, const Context& context) {
       Rule& rule = it->rule;
       it->off = o.off;
       rule.set_by["off"] = o.origin;
-      if (o.level) { rule.level = *o.level; rule.set_by["level"] = o.origin; }
+      if (o.level) {
+        rule.level = *o.level;
+        rule.set_by["level"] = o.origin;
+        // The voice's reason was for the voice's level; a new level keeps only its own.
+        rule.level_why = o.level_why.value_or("");
+        if (o.level_why) {
+          rule.set_by["level_why"] = o.origin;
+        } else {
+          rule.set_by.erase("level_why");
+        }
+      }
       if (o.max) { rule.max = *o.max; rule.set_by["max"] = o.origin; }
       if (o.min) { rule.min = *o.min; rule.set_by["min"] = o.origin; }
       if (o.message) { rule.message = *o.message; rule.set_by["message"] = o.origin; }

@@ -89,6 +89,9 @@ struct Rule {
   Level level = Level::kWarning;
   std::string message;
   std::string why;
+  // Why the rule has its level: what the finding costs the reader. Empty when the guide
+  // gives none (`tonelint test` lists such rules).
+  std::string level_why;
   std::string category;  // for per-category scores (empathy, clarity, ...); default: the kind
   bool fix_safe = true;  // `fix: safe|unsafe`
 
@@ -136,6 +139,7 @@ struct ToneEntry {
     std::string rule_id;
     bool off = false;
     std::optional<Level> level;
+    std::optional<std::string> level_why;  // only with `level`: the reason for that level here
     std::optional<double> max;
     std::optional<double> min;
     std::optional<std::string> message;

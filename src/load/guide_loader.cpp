@@ -39,7 +39,7 @@ const std::vector<std::string> kTopKeys = {"guide", "description", "languages", 
 const std::vector<std::string> kSharedRuleKeys = {
     "id",    "kind",   "lang",   "level", "message", "why",        "fix", "examples", "category", "words",
     "lemmas", "tokens", "regex", "swap",  "dictionary", "max",     "min", "scope",    "unless",   "not_followed_by",
-    "mentions"};
+    "mentions", "level_why"};
 // A key of any kind is known in any rule (a kind ignores another's keys, as it always has).
 const std::vector<std::string> kRuleKeys = [] {
   std::vector<std::string> keys = kSharedRuleKeys;
@@ -51,7 +51,7 @@ const std::vector<std::string> kRuleKeys = [] {
   return keys;
 }();
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
-const std::vector<std::string> kSetKeys = {"off", "level", "max", "min", "message", "scope"};
+const std::vector<std::string> kSetKeys = {"off", "level", "level_why", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
 const std::vector<std::string> kTokenFields(kTokenFieldNames.begin(), kTokenFieldNames.end());
 const std::vector<std::string> kTokenElementKeys = [] {
@@ -497,6 +497,7 @@ class Loader {
       error(node, name + " has no 'message': say what is wrong and what to write instead");
     }
     if (const YAML::Node why = fields["why"]) rule.why = scalar(why, "why");
+    if (const YAML::Node level_why = fields["level_why"]) rule.level_why = scalar(level_why, "level_why");
     rule.category = fields["category"] ? scalar(fields["category"], "category") : rule_kind_name(rule.kind);
     if (const YAML::Node fix = fields["fix"]) {
       const std::string f = scalar(fix, "fix");
@@ -916,6 +917,11 @@ class Loader {
       }
     }
     if (const YAML::Node level = fields["level"]) o.level = choice(level, kLevelNames, "level");
+    if (const YAML::Node level_why = fields["level_why"]) {
+      o.level_why = scalar(level_why, "level_why");
+      // A reason belongs to the level it explains; alone it would outlive a changed level.
+      if (!fields["level"]) error(level_why, "'set: " + o.rule_id + "' gives 'level_why' without a 'level' to explain");
+    }
     if (const YAML::Node max = fields["max"]) o.max = bound(max, "max");
     if (const YAML::Node min = fields["min"]) o.min = bound(min, "min");
     if (const YAML::Node message = fields["message"]) {

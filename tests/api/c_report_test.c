@@ -14,11 +14,13 @@ static int starts_with(const char *text, const char *prefix) {
 
 static const char *kDraft = "You forgot to verify your email.";
 
-/* The report of kDraft in `format`, checked as draft.md; NULL (and the error printed) on failure. */
+/* The report of kDraft in `format`, checked as draft.md for a developer (to whom the blame is a
+   warning, not an error); NULL (and the error printed) on failure. */
 static char *report_in(tonelint_checker *checker, const char *format) {
-  char options[128];
+  char options[192];
   char *error = NULL;
-  snprintf(options, sizeof options, "{\"filename\": \"draft.md\", \"report\": \"%s\"}", format);
+  snprintf(options, sizeof options,
+           "{\"filename\": \"draft.md\", \"report\": \"%s\", \"context\": {\"audience\": \"developer\"}}", format);
   char *report = tonelint_check(checker, kDraft, TONELINT_NUL_TERMINATED, options, &error);
   if (report == NULL) fprintf(stderr, "%s: %s\n", format, error ? error : "(no message)");
   tonelint_free(error);
@@ -49,7 +51,8 @@ int main(void) {
   tonelint_free(formats);
 
   /* json by default, and "report": "json" is the same bytes. */
-  char *plain = tonelint_check(checker, kDraft, TONELINT_NUL_TERMINATED, "{\"filename\": \"draft.md\"}", &error);
+  char *plain = tonelint_check(checker, kDraft, TONELINT_NUL_TERMINATED,
+                               "{\"filename\": \"draft.md\", \"context\": {\"audience\": \"developer\"}}", &error);
   char *json = report_in(checker, "json");
   EXPECT(plain != NULL && json != NULL && strcmp(plain, json) == 0, "report json is the default report");
   EXPECT(starts_with(json, "{\"files\":[{"), "the JSON report");

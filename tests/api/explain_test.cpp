@@ -7,6 +7,7 @@
 #include "api/api_guides.h"
 #include "test_support.h"
 #include "tonelint/explain.h"
+#include "tonelint/rule_info.h"
 
 namespace tonelint {
 namespace {
@@ -130,6 +131,73 @@ TEST(ExplainApi, JsonAndTextAreWhatExplainPrints) {
   EXPECT_EQ(to_text(*e), text.out);
   EXPECT_NE(text.out.find("      max ← tones[0] ("), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("rules turned off (1):\n  helpdesk.hype  ← tones[0]"), std::string::npos) << text.out;
+}
+
+// Why a rule has its level in a context: the voice's reason, or the reason of the tone that
+// set the level; in the struct, the JSON and the text of `tonelint explain`.
+constexpr const char* kReasonedGuide = R"(guide: reasoned
+languages: [en]
+contexts:
+  emotion: [calm, angry]
+defaults: {emotion: calm}
+rules:
+  - id: bang
+    kind: occurrence
+    level: suggestion
+    level_why: "Style only: a calm reader takes a second '!' in stride."
+    message: "At most {max} '!'."
+    regex: ["!"]
+    max: 1
+tones:
+  - when: {emotion: angry}
+    set:
+      bang: {max: 0, level: error, level_why: "Cheer mocks an angry reader."}
+)";
+
+TEST(ExplainApi, TheReasonForEachLevel) {
+  GuideFileLoad load = GuideFile::load(api_test::write_file("reasoned.yaml", kReasonedGuide));
+  ASSERT_TRUE(load.ok()) << load.errors.front().to_string();
+  auto calm = explain(*load.guide, {});
+  ASSERT_TRUE(calm.ok()) << calm.status().to_string();
+  ASSERT_EQ(calm->rules.size(), 1u);
+  EXPECT_EQ(calm->rules[0].level_why, "Style only: a calm reader takes a second '!' in stride.");
+  EXPECT_NE(to_text(*calm).find("      why suggestion: Style only: a calm reader"), std::string::npos)
+      << to_text(*calm);
+
+  auto angry = explain(*load.guide, {{"emotion", "angry"}});
+  ASSERT_TRUE(angry.ok()) << angry.status().to_string();
+  const ExplainedRule& bang = angry->rules[0];
+  EXPECT_EQ(bang.level, Severity::kError);
+  EXPECT_EQ(bang.level_why, "Cheer mocks an angry reader.");
+  ASSERT_EQ(bang.set_by.size(), 3u);
+  EXPECT_EQ(bang.set_by[1].first, "level_why");
+  EXPECT_EQ(bang.set_by[1].second.entry, "tones[0]");
+  EXPECT_NE(to_json(*angry).find("\"level_why\": \"Cheer mocks an angry reader.\""), std::string::npos)
+      << to_json(*angry);
+  const std::string text = to_text(*angry);
+  EXPECT_NE(text.find("      why error: Cheer mocks an angry reader.\n      level ← tones[0]"), std::string::npos)
+      << text;
+}
+
+// What an editor's hover shows for a finding: the voice's reason for the rule's level.
+TEST(ExplainApi, DescribeRuleGivesTheVoicesLevelReason) {
+  ToneGuide::Options options;
+  options.guide_path = api_test::write_file("reasoned-hover.yaml", kReasonedGuide);
+  options.dictionaries = api_test::dictionaries();
+  auto loaded = ToneGuide::load(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  const auto bang = describe_rule(**loaded, "reasoned.bang");
+  ASSERT_TRUE(bang.has_value());
+  EXPECT_EQ(bang->level_why, "Style only: a calm reader takes a second '!' in stride.");
+}
+
+TEST(ExplainApi, NoReasonNoLevelWhy) {
+  auto guide = api_test::helpdesk_guide();
+  ASSERT_TRUE(guide);
+  auto e = explain(*guide, {});
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(to_json(*e).find("level_why"), std::string::npos);
+  EXPECT_EQ(to_text(*e).find("why "), std::string::npos);
 }
 
 TEST(GuideFileApi, EveryErrorIsReported) {

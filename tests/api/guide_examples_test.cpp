@@ -58,6 +58,7 @@ rules:
     lang: ja
     message: "「{match}」は避けます。"
     words: [ご査収]
+    level_why: "Only a test."
     examples:
       bad: ["資料をお送りします。"]
       good: ["資料をお送りします。ご確認ください。"]
@@ -74,6 +75,52 @@ rules:
   EXPECT_EQ(keigo.failures[0].problem, "bad example not reported");
   EXPECT_EQ(to_text(*report), "✗ lenient.keigo (" + path + ":4)\n    bad example not reported: \"資料をお送りします。\"\n"
                               "0 passed, 1 failed\n");
+}
+
+// A level without a reason is listed (a rule's own, a tone's `set:`) but fails nothing.
+TEST(GuideTestApi, LevelsWithoutAReasonAreListed) {
+  const std::string path = api_test::write_file("unreasoned.yaml", R"(guide: unreasoned
+languages: [en]
+contexts:
+  emotion: [calm, angry]
+rules:
+  - id: bang
+    kind: occurrence
+    level_why: "Several '!' read as shouting."
+    message: "At most {max} '!'."
+    regex: ["!"]
+    max: 1
+    examples: {bad: ["Done! Thanks!"], good: ["Done, thanks!"]}
+  - id: hype
+    kind: existence
+    message: "Drop '{match}'."
+    words: [amazing]
+    examples: {bad: ["An amazing fix."], good: ["A good fix."]}
+tones:
+  - when: {emotion: angry}
+    set:
+      bang: {max: 0, level: error}
+      hype: {level: error, level_why: "Hype mocks an angry reader."}
+)");
+  GuideFileLoad load = GuideFile::load(path);
+  ASSERT_TRUE(load.ok()) << load.errors.front().to_string();
+  auto report = test_guide(*load.guide, api_test::dictionaries());
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(report->failed(), 0u) << to_text(*report);
+  ASSERT_EQ(report->without_level_reason.size(), 2u);
+  EXPECT_EQ(report->without_level_reason[0].rule, "unreasoned.hype");
+  EXPECT_EQ(report->without_level_reason[0].entry, "rules[1]");
+  EXPECT_EQ(report->without_level_reason[0].line, 13u);
+  EXPECT_EQ(report->without_level_reason[1].rule, "unreasoned.bang");
+  EXPECT_EQ(report->without_level_reason[1].entry, "tones[0]");
+  EXPECT_EQ(report->without_level_reason[1].line, 21u);
+  const std::string text = to_text(*report);
+  EXPECT_NE(text.find("? unreasoned.hype: no level reason (rules[1], " + path + ":13)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("? unreasoned.bang: no level reason (tones[0], " + path + ":21)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2 passed, 0 failed, 2 levels without a reason\n"), std::string::npos) << text;
+  const auto cli = testing::run_tonelint("test --guide " + path);
+  EXPECT_EQ(cli.exit_code, 0) << cli.err;  // a missing reason is not a failure
+  EXPECT_EQ(cli.out, text);
 }
 
 TEST(GuideTestApi, NoDictionariesIsAnError) {
@@ -93,7 +140,9 @@ TEST(GuideTestApi, TextIsWhatTestPrints) {
   EXPECT_EQ(cli.exit_code, 1) << cli.err;
   EXPECT_EQ(to_text(*report), cli.out);
   EXPECT_NE(cli.out.find("✓ helpdesk.sumimasen (2 examples)\n"), std::string::npos) << cli.out;
-  EXPECT_NE(cli.out.find("2 passed, 1 failed, 1 without examples\n"), std::string::npos) << cli.out;
+  // Four rules and one tone's level, none with a reason.
+  EXPECT_NE(cli.out.find("2 passed, 1 failed, 1 without examples, 5 levels without a reason\n"), std::string::npos)
+      << cli.out;
 }
 
 TEST(GuideTestApi, TheShippedGuidePasses) {
@@ -106,6 +155,18 @@ TEST(GuideTestApi, TheShippedGuidePasses) {
   ASSERT_TRUE(report.ok()) << report.status().to_string();
   EXPECT_EQ(report->failed(), 0u) << to_text(*report);
   EXPECT_GT(report->passed(), 10u);
+}
+
+// The shipped guide says why each rule has its level, and why each tone changes one.
+TEST(GuideTestApi, TheShippedGuideExplainsEveryLevel) {
+  ToneGuide::Options options;
+  options.guide_path = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
+  options.dictionaries = api_test::dictionaries();
+  auto guide = ToneGuide::load(options);
+  ASSERT_TRUE(guide.ok()) << guide.status().to_string();
+  auto report = test_guide(**guide);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_TRUE(report->without_level_reason.empty()) << to_text(*report);
 }
 
 }  // namespace

@@ -100,5 +100,38 @@ tones:
   EXPECT_EQ(active(resolve_rules(*load.guide, c), "chat-only"), nullptr);
 }
 
+// A level's reason travels with the level: a tone that sets the level brings its own reason
+// (or none), and a tone that changes only the bound keeps the reason of the level in force.
+TEST(CascadeTest, TheReasonForALevelComesWithTheLevel) {
+  GuideLoad load = load_guide_text(R"(guide: g
+contexts:
+  channel: [email, chat]
+  emotion: [upset, neutral]
+rules:
+  - {id: bang, kind: occurrence, level: suggestion, level_why: "Style.", message: m, regex: ["!"], max: 2}
+tones:
+  - when: {channel: chat}
+    set: {bang: {max: 1}}
+  - when: {emotion: upset}
+    set: {bang: {level: error, level_why: "It hurts an upset reader."}}
+  - when: {channel: chat, emotion: upset}
+    set: {bang: {level: warning}}
+)",
+                                   "g.yaml");
+  ASSERT_TRUE(load.ok()) << load.errors.front().to_string();
+  const Guide& g = *load.guide;
+  const EffectiveRules chat = resolve_rules(g, context(g, "chat", "", "neutral"));
+  EXPECT_EQ(active(chat, "bang")->level_why, "Style.");
+  EXPECT_EQ(active(chat, "bang")->set_by.count("level_why"), 0u);
+  const EffectiveRules upset = resolve_rules(g, context(g, "email", "", "upset"));
+  EXPECT_EQ(active(upset, "bang")->level, Level::kError);
+  EXPECT_EQ(active(upset, "bang")->level_why, "It hurts an upset reader.");
+  EXPECT_EQ(active(upset, "bang")->set_by.at("level_why").entry, "tones[1]");
+  const EffectiveRules both = resolve_rules(g, context(g, "chat", "", "upset"));
+  EXPECT_EQ(active(both, "bang")->level, Level::kWarning);
+  EXPECT_EQ(active(both, "bang")->level_why, "");  // tones[2] gave its level no reason
+  EXPECT_EQ(active(both, "bang")->set_by.count("level_why"), 0u);
+}
+
 }  // namespace
 }  // namespace tonelint

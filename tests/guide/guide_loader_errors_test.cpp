@@ -256,6 +256,10 @@ INSTANTIATE_TEST_SUITE_P(
                   with_head("rules:\n  - {id: bang, kind: occurrence, message: m, regex: [\"!\"], max: 1}\n"
                             "tones:\n  - when: {emotion: upset}\n    set:\n      bang: {level: eror}\n"),
                   10, 21, "unknown level 'eror' (did you mean 'error'?); expected one of: error, warning, suggestion"},
+        ErrorCase{"SetLevelWhyWithoutALevel",
+                  with_head("rules:\n  - {id: bang, kind: occurrence, message: m, regex: [\"!\"], max: 1}\n"
+                            "tones:\n  - when: {emotion: upset}\n    set:\n      bang: {max: 0, level_why: harsh}\n"),
+                  10, 33, "'set: bang' gives 'level_why' without a 'level' to explain"},
         ErrorCase{"SetNamesAMissingRule",
                   with_head("rules:\n  - {id: exclamation, kind: occurrence, message: m, regex: [\"!\"], max: 1}\n"
                             "tones:\n  - when: {emotion: upset}\n    set:\n      exclamaton: {max: 0}\n"),

@@ -180,6 +180,31 @@ tones:
   EXPECT_FALSE(load.guide->tones[1].set[0].off);
 }
 
+TEST(GuideLoaderTest, LevelWhyOnARuleAndOnATonesLevel) {
+  GuideLoad load = load_guide_text(std::string(kContexts) + R"(rules:
+  - id: x
+    kind: existence
+    level: warning
+    level_why: An editor would change it.
+    message: m
+    words: [x]
+  - {id: y, kind: existence, message: m, words: [y]}
+tones:
+  - when: {emotion: upset}
+    set:
+      x: {level: error, level_why: It hurts an upset reader.}
+      y: {level: error}
+)",
+                                   "g.yaml");
+  ASSERT_TRUE(load.ok()) << load.errors.front().to_string();
+  EXPECT_EQ(find_rule(*load.guide, "x")->level_why, "An editor would change it.");
+  EXPECT_EQ(find_rule(*load.guide, "y")->level_why, "");
+  const auto& set = load.guide->tones[0].set;
+  ASSERT_EQ(set.size(), 2u);
+  EXPECT_EQ(set[0].level_why, "It hurts an upset reader.");
+  EXPECT_FALSE(set[1].level_why.has_value());
+}
+
 TEST(GuideLoaderTest, BrokenYamlNamesLineAndColumn) {
   const auto errors = errors_of("guide: g\nrules: [\n  {id: a\n");
   ASSERT_EQ(errors.size(), 1u);

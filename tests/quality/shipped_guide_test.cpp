@@ -136,10 +136,41 @@ TEST(ShippedGuideTest, TheSameDraftIsJudgedByItsContext) {
   const std::string ja = "了解です！確認してます😊\n";
   EXPECT_EQ(rules_reported("--audience internal --channel chat", ja), (std::set<std::string>{"tonelint.inuki:suggestion"}));
   EXPECT_EQ(rules_reported("--audience customer --channel email", ja),
-            (std::set<std::string>{"tonelint.shouchi:warning", "tonelint.inuki:warning"}));
+            (std::set<std::string>{"tonelint.shouchi:error", "tonelint.inuki:warning"}));
   EXPECT_EQ(rules_reported("--audience customer --channel chat --emotion upset", ja),
-            (std::set<std::string>{"tonelint.shouchi:warning", "tonelint.inuki:suggestion", "tonelint.exclamation:error",
+            (std::set<std::string>{"tonelint.shouchi:error", "tonelint.inuki:suggestion", "tonelint.exclamation:error",
                                    "tonelint.emoji:error"}));
+}
+
+// The levels follow what a finding costs the reader: blame and dismissal are errors to a
+// customer and warnings among colleagues; an outage owes customers an apology, not the team.
+TEST(ShippedGuideTest, LevelsFollowWhatAFindingCostsTheReader) {
+  const std::string blame = "You forgot to save the file. As I said, it is no big deal.\n";
+  EXPECT_EQ(rules_reported("--audience customer", blame),
+            (std::set<std::string>{"tonelint.no-blame:error", "tonelint.dismissive:error"}));
+  EXPECT_EQ(rules_reported("--audience internal", blame),
+            (std::set<std::string>{"tonelint.no-blame:warning", "tonelint.dismissive:warning"}));
+  EXPECT_EQ(rules_reported("--audience developer", blame),
+            (std::set<std::string>{"tonelint.no-blame:warning", "tonelint.dismissive:error"}));
+
+  const std::string update = "The sync service is back since 10:40. The cause was a full disk!\n";
+  EXPECT_EQ(rules_reported("--situation outage --audience customer", update),
+            (std::set<std::string>{"tonelint.apology:error", "tonelint.exclamation:error"}));
+  EXPECT_EQ(rules_reported("--situation outage --audience internal", update), (std::set<std::string>{}));
+  EXPECT_EQ(rules_reported("--situation outage --audience executive", update),
+            (std::set<std::string>{"tonelint.apology:suggestion", "tonelint.exclamation:warning"}));
+
+  // Names in technical text (a branch called master) are the reader's to find: a suggestion.
+  EXPECT_EQ(rules_reported("", "Thanks, guys. Push the fix to the master branch.\n"),
+            (std::set<std::string>{"tonelint.inclusive:error", "tonelint.inclusive-tech:suggestion"}));
+  // すみません to a colleague who is upset is still fine.
+  EXPECT_EQ(rules_reported("--audience internal --emotion upset", "遅くなってすみません。\n"), (std::set<std::string>{}));
+  EXPECT_EQ(rules_reported("--audience customer --emotion upset", "遅くなってすみません。\n"),
+            (std::set<std::string>{"tonelint.casual-apology:error"}));
+  // A request about money needs a cushion; 予め (あらかじめ in kanji) is one.
+  EXPECT_EQ(rules_reported("--situation billing", "料金は月末に確定します。ご了承ください。\n"),
+            (std::set<std::string>{"tonelint.cushion:warning"}));
+  EXPECT_EQ(rules_reported("--situation billing", "料金は月末に確定します。予めご了承ください。\n"), (std::set<std::string>{}));
 }
 
 // Markdown code, URLs and product names are never prose; the same words in prose are.
@@ -151,8 +182,8 @@ TEST(ShippedGuideTest, CodeUrlsAndProductNamesAreNeverFlagged) {
       "シンプリーシンクとミナトクラウドをご利用いただけます。\n";
   EXPECT_TRUE(rules_reported("--emotion upset", quiet).empty());
   EXPECT_EQ(rules_reported("--emotion upset", "Simply utilize the whitelist.\n"),
-            (std::set<std::string>{"tonelint.condescending:error", "tonelint.plain-words:suggestion",
-                                   "tonelint.inclusive:warning"}));
+            (std::set<std::string>{"tonelint.condescending:warning", "tonelint.plain-words:suggestion",
+                                   "tonelint.inclusive-tech:suggestion"}));
 }
 
 }  // namespace
