@@ -6,6 +6,8 @@
 #include "api/api_internal.h"
 #include "api/guide_file_internal.h"
 #include "engine/analyzed_text.h"
+#include "extract/extractor.h"
+#include "fix/fix_loop.h"
 #include "lint/linter.h"
 #include "guide/cascade.h"
 #include "tokenize/analyzer.h"
@@ -22,6 +24,27 @@ Context context_for(const Guide& guide, const ToneEntry* tone) {
     }
   }
   return c;
+}
+
+// `source` after the safe rewrites of `rules` (the rule alone), by the loop `--fix` runs:
+// rewrite, check again, until nothing changes.
+std::string fixed_text(const SourceText& source, const Context& context, const LintResult& first,
+                       const Extractor& extractor, const CompiledRules& rules, Analyzer& analyzer) {
+  FileReport report;
+  report.context = context;
+  report.result = first;
+  const Recheck recheck = [&](const SourceText& next) -> Result<FileReport> {
+    auto doc = extractor.extract(next);
+    if (!doc.ok()) return doc.status();
+    Analysis analysis;
+    analyzer.analyze(*doc, &analysis);
+    FileReport again;
+    again.context = context;
+    again.result = rules.lint(*doc, analysis);
+    return again;
+  };
+  const FixOutcome fixed = fix_until_stable(source, report, /*include_unsafe=*/false, recheck);
+  return std::string(fixed.source ? fixed.source->bytes() : source.bytes());
 }
 
 // Each rule alone, as defined, in a context where it exists (a tone's own rule in that
@@ -49,14 +72,20 @@ RuleTestResult test_rule(const std::shared_ptr<const Guide>& guide, const Rule& 
     out.error = (compiled.ok() ? in_context : compiled).status().to_string();
     return out;
   }
-  auto problem_with = [&](const std::string& text, bool bad) {
-    auto example = analyze_text(analyzer, text);
+  auto problem_with = [&](const RuleExample& e, bool bad) -> std::string {
+    const Extractor* extractor = extractor_for_format(e.format.empty() ? "text" : e.format);
+    if (extractor == nullptr) return "unknown format '" + e.format + "'";  // the loader refuses these
+    auto example = analyze_text(analyzer, e.text, *extractor);
     if (!example.ok()) return example.status().message();
     const Document& doc = *(*example)->doc;
     const Analysis& analysis = (*example)->analysis;
     if (bad) {
       const LintResult result = (*compiled)->lint(doc, analysis);
-      return result.diagnostics.empty() ? std::string("bad example not reported") : std::string();
+      if (result.diagnostics.empty()) return "bad example not reported";
+      if (!e.fixed) return std::string();
+      const std::string fixed = fixed_text(*(*example)->source, alone.context, result, *extractor, **compiled, analyzer);
+      if (fixed == *e.fixed) return std::string();
+      return "fixed text is \"" + fixed + "\", expected \"" + *e.fixed + "\"";
     }
     const LintResult result = (*in_context)->lint(doc, analysis);
     for (const Diagnostic& d : result.diagnostics) {
@@ -65,11 +94,11 @@ RuleTestResult test_rule(const std::shared_ptr<const Guide>& guide, const Rule& 
     }
     return std::string();
   };
-  for (const std::string& e : rule.bad_examples) {
-    if (std::string why = problem_with(e, true); !why.empty()) out.failures.push_back({e, true, why});
+  for (const RuleExample& e : rule.bad_examples) {
+    if (std::string why = problem_with(e, true); !why.empty()) out.failures.push_back({e.text, true, why});
   }
-  for (const std::string& e : rule.good_examples) {
-    if (std::string why = problem_with(e, false); !why.empty()) out.failures.push_back({e, false, why});
+  for (const RuleExample& e : rule.good_examples) {
+    if (std::string why = problem_with(e, false); !why.empty()) out.failures.push_back({e.text, false, why});
   }
   out.outcome = out.failures.empty() ? RuleTestOutcome::kPassed : RuleTestOutcome::kFailed;
   return out;

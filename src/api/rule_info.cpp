@@ -4,13 +4,23 @@
 #include "fix/fixer.h"
 
 namespace tonelint {
+namespace {
+
+std::vector<std::string> texts_of(const std::vector<RuleExample>& examples) {
+  std::vector<std::string> out;
+  out.reserve(examples.size());
+  for (const RuleExample& e : examples) out.push_back(e.text);
+  return out;
+}
+
+}  // namespace
 
 std::optional<RuleDescription> describe_rule(const ToneGuide& guide, std::string_view rule) {
   const Guide& g = *guide.impl().guide;
   const Rule* found = g.find_rule(rule);
   if (found == nullptr) return std::nullopt;
-  return RuleDescription{g.id + "." + found->id, found->why, found->level_why, found->bad_examples,
-                         found->good_examples};
+  return RuleDescription{g.id + "." + found->id, found->why, found->level_why, texts_of(found->bad_examples),
+                         texts_of(found->good_examples)};
 }
 
 std::vector<Rewrite> select_rewrites(const CheckResult& result, FixMode mode) {

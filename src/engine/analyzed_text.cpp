@@ -21,11 +21,15 @@ std::vector<Token> AnalyzedText::phrase_tokens() const {
 }
 
 Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text) {
+  return analyze_text(analyzer, std::move(text), PlainTextExtractor());
+}
+
+Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text, const Extractor& extractor) {
   auto out = std::make_unique<AnalyzedText>();
   auto source = load_source_bytes(std::move(text), "<text>");
   if (!source.ok()) return source.status();
   out->source = std::move(*source);
-  auto doc = PlainTextExtractor().extract(*out->source);
+  auto doc = extractor.extract(*out->source);
   if (!doc.ok()) return doc.status();
   out->doc = std::make_unique<Document>(std::move(*doc));
   analyzer.analyze(*out->doc, &out->analysis);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/extractor.h"
 #include "input/source_text.h"
 #include "tokenize/analyzer.h"
 #include "tonelint/status.h"
@@ -15,7 +16,7 @@ namespace tonelint {
 
 struct AnalyzedText {
   std::unique_ptr<SourceText> source;
-  std::unique_ptr<Document> doc;  // plain text
+  std::unique_ptr<Document> doc;  // plain text, unless analysed with another extractor
   Analysis analysis;
 
   // The tokens a rule can match: words, numbers, punctuation, emoji (not URLs or code).
@@ -25,5 +26,8 @@ struct AnalyzedText {
 };
 
 Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text);
+// The same, the text read as `extractor`'s format (a Markdown heading, an e-mail's
+// subject), as a draft of that format is read. Errors: the text refused (front matter).
+Result<std::unique_ptr<AnalyzedText>> analyze_text(Analyzer& analyzer, std::string text, const Extractor& extractor);
 
 }  // namespace tonelint

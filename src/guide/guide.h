@@ -82,6 +82,16 @@ struct TokenElement {
 };
 using TokenPattern = std::vector<TokenElement>;
 
+// One of a rule's examples. `format` puts the text in its markup, so a rule limited to
+// headings, link text or the subject can be shown where it looks; `fixed` (bad examples
+// only) is the text after the rule's own safe rewrites, as `--fix` would leave it.
+struct RuleExample {
+  std::string text;
+  std::string format;                // an input format name or alias; empty: plain text
+  std::optional<std::string> fixed;
+  std::uint32_t line = 0, column = 0;  // where the example is written in the guide
+};
+
 struct Rule {
   std::string id;  // without the guide prefix
   const RuleKind* kind = nullptr;  // a row of the kind table; set by the loader
@@ -123,8 +133,8 @@ struct Rule {
   // rule for each context cost nothing.
   std::shared_ptr<const KindOptions> options;
 
-  std::vector<std::string> bad_examples;
-  std::vector<std::string> good_examples;
+  std::vector<RuleExample> bad_examples;
+  std::vector<RuleExample> good_examples;
 
   Origin origin;                          // where the rule is defined
   std::map<std::string, Origin> set_by;   // field → the tone entry that last set it

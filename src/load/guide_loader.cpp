@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/extractor.h"
+#include "extract/formats.h"
 #include "guide/did_you_mean.h"
 #include "guide/guide_cache.h"
 #include "guide/guide_names.h"
@@ -53,6 +55,17 @@ const std::vector<std::string> kRuleKeys = [] {
 const std::vector<std::string> kToneKeys = {"when", "set", "rules"};
 const std::vector<std::string> kSetKeys = {"off", "level", "level_why", "max", "min", "message", "scope"};
 const std::vector<std::string> kExampleKeys = {"bad", "good"};
+const std::vector<std::string> kBadExampleKeys = {"text", "format", "fixed"};
+const std::vector<std::string> kGoodExampleKeys = {"text", "format"};
+// The input formats an example may name, with their aliases.
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const Extractor* e : input_formats()) {
+    names.emplace_back(e->traits().name);
+    for (std::string_view alias : e->traits().aliases) names.emplace_back(alias);
+  }
+  return names;
+}
 const std::vector<std::string> kTokenFields(kTokenFieldNames.begin(), kTokenFieldNames.end());
 const std::vector<std::string> kTokenElementKeys = [] {
   std::vector<std::string> keys = kTokenFields;
@@ -571,8 +584,55 @@ class Loader {
       return;
     }
     check_keys(node, kExampleKeys, "examples");
-    if (const YAML::Node bad = node["bad"]) rule->bad_examples = string_list(bad, "examples.bad");
-    if (const YAML::Node good = node["good"]) rule->good_examples = string_list(good, "examples.good");
+    if (const YAML::Node bad = node["bad"]) rule->bad_examples = example_list(bad, "examples.bad", true);
+    if (const YAML::Node good = node["good"]) rule->good_examples = example_list(good, "examples.good", false);
+  }
+
+  // Each item a text, or {text, format, fixed} (`fixed` for bad examples only).
+  std::vector<RuleExample> example_list(const YAML::Node& node, const std::string& what, bool bad) {
+    std::vector<RuleExample> out;
+    if (!node.IsSequence()) {
+      for (std::string& text : string_list(node, what)) out.push_back({std::move(text), {}, {}, 0, 0});
+      if (!out.empty()) set_place(node, &out.back());
+      return out;
+    }
+    for (const auto& item : node) {
+      RuleExample example;
+      set_place(item, &example);
+      if (item.IsMap()) {
+        check_keys(item, bad ? kBadExampleKeys : kGoodExampleKeys, what + " item");
+        if (const YAML::Node text = item["text"]) {
+          example.text = scalar(text, what + ".text");
+        } else {
+          error(item, "an example written as a mapping has 'text' (and 'format'" +
+                          std::string(bad ? ", 'fixed'" : "") + ")");
+        }
+        if (const YAML::Node format = item["format"]) {
+          example.format = scalar(format, what + ".format");
+          if (!example.format.empty() && extractor_for_format(example.format) == nullptr) {
+            error(format, "unknown format '" + example.format + "'" + did_you_mean(example.format, format_names()) +
+                              "; expected " + format_name_list());
+          }
+        }
+        if (bad) {
+          if (const YAML::Node fixed = item["fixed"]) example.fixed = scalar(fixed, what + ".fixed");
+        }
+      } else if (item.IsScalar()) {
+        if (refuse_nul(item, item.Scalar(), what)) continue;
+        example.text = item.Scalar();
+      } else {
+        error(item, "'" + what + "' items are texts or {text, format" + std::string(bad ? ", fixed" : "") + "}");
+        continue;
+      }
+      out.push_back(std::move(example));
+    }
+    return out;
+  }
+
+  void set_place(const YAML::Node& node, RuleExample* example) const {
+    const Location where = location_of(node.Mark());
+    example->line = where.line;
+    example->column = where.column;
   }
 
   void parse_token_patterns(const YAML::Node& node, Rule* rule) {

@@ -145,6 +145,148 @@ TEST(GuideTestApi, TextIsWhatTestPrints) {
       << cli.out;
 }
 
+// A guide whose examples name their format and their fixed text.
+constexpr const char* kFormatsGuide = R"(guide: formats
+languages: [ja, en]
+rules:
+  - id: loud-heading
+    kind: existence
+    lang: en
+    message: "No '{match}' in a heading or subject line."
+    why: "A heading that shouts reads as an advert."
+    regex: ["!"]
+    scope: [heading, subject]
+    examples:
+      bad:
+        - {text: "# Your refund is ready!\n\nIt reaches your card in three days.", format: markdown}
+        - text: "From: Support <help@example.com>\nTo: sam@example.com\nSubject: Your refund is ready!\n\nIt reaches your card in three days.\n"
+          format: email
+      good:
+        - {text: "# Your refund is ready\n\nIt reaches your card in three days!", format: md}
+  - id: utilize
+    kind: substitution
+    lang: en
+    message: "Write '{to}'."
+    why: "The short word says the same."
+    swap: {utilize: use}
+    examples:
+      bad:
+        - {text: "We utilize nightly backups and utilize them often.", fixed: "We use nightly backups and use them often."}
+        - "Please utilize the form."
+      good: ["We use nightly backups."]
+)";
+
+GuideTestReport test_yaml(const std::string& name, const std::string& yaml) {
+  GuideFileLoad load = GuideFile::load(api_test::write_file(name, yaml));
+  for (const Status& e : load.errors) ADD_FAILURE() << e.to_string();
+  if (!load.ok()) return {};
+  auto report = test_guide(*load.guide, api_test::dictionaries());
+  EXPECT_TRUE(report.ok()) << report.status().to_string();
+  return report.ok() ? *report : GuideTestReport{};
+}
+
+// The first error loading `yaml`, or OK.
+Status load_error(const std::string& name, const std::string& yaml) {
+  GuideFileLoad load = GuideFile::load(api_test::write_file(name, yaml));
+  return load.errors.empty() ? Status() : load.errors.front();
+}
+
+TEST(GuideTestApi, ExamplesInTheirFormatReachScopedRules) {
+  const GuideTestReport report = test_yaml("formats.yaml", kFormatsGuide);
+  EXPECT_EQ(report.failed(), 0u) << to_text(report);
+  ASSERT_EQ(report.rules.size(), 2u);
+  EXPECT_EQ(report.rules[0].examples, 3u);
+}
+
+TEST(GuideTestApi, AHeadingExampleReadAsPlainTextIsNotReported) {
+  // The same bad example without its format is a paragraph, which the rule does not look at.
+  std::string yaml = kFormatsGuide;
+  const std::string format = ", format: markdown}";
+  yaml.replace(yaml.find(format), format.size(), "}");
+  const GuideTestReport report = test_yaml("formats-plain.yaml", yaml);
+  const RuleTestResult& loud = report.rules.at(0);
+  EXPECT_EQ(loud.outcome, RuleTestOutcome::kFailed);
+  ASSERT_EQ(loud.failures.size(), 1u);
+  EXPECT_EQ(loud.failures[0].problem, "bad example not reported");
+}
+
+TEST(GuideTestApi, AWrongFixedTextIsReported) {
+  std::string yaml = kFormatsGuide;
+  const std::string fixed = "fixed: \"We use nightly backups and use them often.\"";
+  yaml.replace(yaml.find(fixed), fixed.size(), "fixed: \"We employ nightly backups and use them often.\"");
+  const GuideTestReport report = test_yaml("formats-fixed.yaml", yaml);
+  const RuleTestResult& utilize = report.rules.at(1);
+  EXPECT_EQ(utilize.outcome, RuleTestOutcome::kFailed);
+  ASSERT_EQ(utilize.failures.size(), 1u);
+  EXPECT_TRUE(utilize.failures[0].bad);
+  EXPECT_EQ(utilize.failures[0].problem, "fixed text is \"We use nightly backups and use them often.\", expected "
+                                         "\"We employ nightly backups and use them often.\"");
+  EXPECT_NE(to_text(report).find("    fixed text is \"We use"), std::string::npos) << to_text(report);
+}
+
+TEST(GuideTestApi, FixedFollowsOnlyTheRulesOwnSafeRewrites) {
+  // An unsafe rewrite is not applied by --fix, so `fixed` keeps the original words.
+  const GuideTestReport report = test_yaml("formats-unsafe.yaml", R"(guide: unsafe
+languages: [ja, en]
+rules:
+  - id: leverage
+    kind: substitution
+    lang: en
+    fix: unsafe
+    message: "Write '{to}'."
+    swap: {leverage: use}
+    examples:
+      bad:
+        - {text: "We leverage caching.", fixed: "We leverage caching."}
+)");
+  EXPECT_EQ(report.failed(), 0u) << to_text(report);
+}
+
+TEST(GuideTestApi, ExampleFormatAndFixedErrorsNameTheirPlace) {
+  Status s = load_error("bad-format.yaml", R"(guide: g
+languages: [en]
+rules:
+  - id: r
+    kind: existence
+    message: "No '{match}'."
+    words: [whatever]
+    examples:
+      bad:
+        - {text: "# Whatever", format: markdwn}
+)");
+  EXPECT_EQ(s.location().line, 10u);
+  EXPECT_EQ(s.location().column, 40u);
+  EXPECT_NE(s.message().find("unknown format 'markdwn' (did you mean 'markdown'?)"), std::string::npos) << s.message();
+
+  s = load_error("good-fixed.yaml", R"(guide: g
+languages: [en]
+rules:
+  - id: r
+    kind: existence
+    message: "No '{match}'."
+    words: [whatever]
+    examples:
+      good:
+        - {text: "Fine.", fixed: "Fine."}
+)");
+  EXPECT_EQ(s.location().line, 10u);
+  EXPECT_NE(s.message().find("unknown key 'fixed'"), std::string::npos) << s.message();
+
+  s = load_error("no-text.yaml", R"(guide: g
+languages: [en]
+rules:
+  - id: r
+    kind: existence
+    message: "No '{match}'."
+    words: [whatever]
+    examples:
+      bad:
+        - {format: markdown}
+)");
+  EXPECT_EQ(s.location().line, 10u);
+  EXPECT_NE(s.message().find("has 'text'"), std::string::npos) << s.message();
+}
+
 TEST(GuideTestApi, TheShippedGuidePasses) {
   ToneGuide::Options options;
   options.guide_path = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";

@@ -45,7 +45,10 @@ TEST(GuideLoaderTest, LoadsTheDesignExample) {
   EXPECT_EQ(blame->kind, find_rule_kind("existence"));
   EXPECT_EQ(blame->lang, RuleLang::kEn);
   EXPECT_EQ(blame->words.size(), 3u);
-  EXPECT_EQ(blame->bad_examples, std::vector<std::string>{"You forgot to verify your email."});
+  ASSERT_EQ(blame->bad_examples.size(), 1u);
+  EXPECT_EQ(blame->bad_examples[0].text, "You forgot to verify your email.");
+  EXPECT_EQ(blame->bad_examples[0].format, "");
+  EXPECT_FALSE(blame->bad_examples[0].fixed);
   EXPECT_EQ(blame->origin.line, 11u);
   ASSERT_EQ(g.tones.size(), 3u);
   EXPECT_EQ(g.tones[1].specificity, 2);
