@@ -47,13 +47,14 @@ TEST(FormatsTest, UnknownNamesAndExtensions) {
 }
 
 TEST(FormatsTest, ListsAsPrinted) {
-  EXPECT_EQ(format_name_list(), "text, markdown, html or email");
-  EXPECT_EQ(draft_extension_list(), ".txt .text .md .markdown .mdx .mdown .mkd .html .htm .xhtml .eml");
+  EXPECT_EQ(format_name_list(), "text, markdown, mdx, html or email");
+  EXPECT_EQ(draft_extension_list(), ".txt .text .md .markdown .mdown .mkd .mdx .html .htm .xhtml .eml");
 }
 
 TEST(FormatsTest, CommentSyntaxes) {
   EXPECT_EQ(extractor_for_format("text")->traits().comments, CommentSyntax::kHashOrSlashLine);
   EXPECT_EQ(extractor_for_format("markdown")->traits().comments, CommentSyntax::kHtmlCommentOutsideFences);
+  EXPECT_EQ(extractor_for_format("mdx")->traits().comments, CommentSyntax::kMdxComment);
   EXPECT_EQ(extractor_for_format("html")->traits().comments, CommentSyntax::kHtmlComment);
   EXPECT_EQ(extractor_for_format("email")->traits().comments, CommentSyntax::kHtmlComment);
 }
