@@ -107,10 +107,10 @@ inline void run_rule_fixture(const std::string& name) {
       }
     }
     const std::string format = c["format"] ? c["format"].as<std::string>() : "text";
-    auto source = load_source_bytes(text, format == "markdown" ? "case.md"
-                                          : format == "html"   ? "case.html"
-                                          : format == "email"  ? "case.eml"
-                                                               : "case.txt");
+    // Named by the format's first extension, so the linter picks the format as for a file.
+    const Extractor* named = extractor_for_format(format);
+    ASSERT_NE(named, nullptr) << "unknown format " << format;
+    auto source = load_source_bytes(text, "case." + std::string(named->traits().extensions.front()));
     ASSERT_TRUE(source.ok()) << source.status().to_string();
     auto report = (*session)->lint(**source, extractor_for_path((*source)->path()), flags);
     ASSERT_TRUE(report.ok()) << report.status().to_string();
