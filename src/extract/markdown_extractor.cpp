@@ -268,7 +268,8 @@ class BlockBuilder {
     const std::string_view src = doc_->source().bytes();
     const auto before = static_cast<unsigned char>(e.begin > 0 ? src[e.begin - 1] : ' ');
     const auto after = static_cast<unsigned char>(e.end < src.size() ? src[e.end] : ' ');
-    const bool word_before = before < 0x80 && std::string_view(" \t\r\n([{\"'").find(static_cast<char>(before)) == std::string_view::npos;
+    constexpr std::string_view kNoWordBefore = " \t\r\n([{\"'";  // a space, an opening bracket or quote
+    const bool word_before = before < 0x80 && kNoWordBefore.find(static_cast<char>(before)) == std::string_view::npos;
     const bool word_after = after < 0x80 && (std::isalnum(after) != 0);
     return word_before && word_after;
   }

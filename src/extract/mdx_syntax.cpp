@@ -97,7 +97,8 @@ class Scanner {
   std::size_t code_element_end(const Tag& tag, std::size_t limit) const;
 
   void add(std::size_t begin, std::size_t end, MdxKind kind) {
-    out_.push_back(MdxSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), kind, kind == MdxKind::kEsm});
+    const bool flow = kind == MdxKind::kEsm;  // ESM is whole lines; the rest is decided by mark_flow
+    out_.push_back(MdxSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), kind, flow});
   }
   void mark_flow();
 
@@ -199,7 +200,8 @@ bool Scanner::looks_like_esm(std::size_t i, std::size_t eol) const {
     return at < line.size() && (line[at] == '\'' || line[at] == '"');
   }
   static constexpr std::array<std::string_view, 12> kExportable = {
-      "const", "let", "var", "function", "class", "default", "async", "type", "interface", "enum", "declare", "abstract"};
+      "const", "let", "var", "function", "class", "default",
+      "async", "type", "interface", "enum", "declare", "abstract"};
   const std::string_view word = word_at(at);
   return std::find(kExportable.begin(), kExportable.end(), word) != kExportable.end() &&
          at + word.size() < line.size() && !is_identifier_char(line[at + word.size()]);

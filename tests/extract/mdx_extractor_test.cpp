@@ -68,8 +68,8 @@ TEST(MdxExtractorTest, InlineJsxIsMarkupAroundProse) {
   auto e = extract_mdx(text);
   EXPECT_EQ(e.texts(), (Texts{"Press Enter to save, or undo the change."}));
   EXPECT_EQ(e.source_of(0, "Enter"), "Enter");
-  EXPECT_EQ(e.blocks()[0].map.to_source_begin(static_cast<std::uint32_t>(std::string("Press Enter to save, or ").size())),
-            text.find("undo the"));
+  const auto undo = static_cast<std::uint32_t>(std::string_view("Press Enter to save, or ").size());
+  EXPECT_EQ(e.blocks()[0].map.to_source_begin(undo), text.find("undo the"));
   expect_absent(e, "href");
 }
 
