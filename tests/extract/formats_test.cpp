@@ -79,5 +79,16 @@ TEST(FormatsTest, ReadmeListsTheDraftExtensions) {
   EXPECT_EQ(in_readme, in_table);
 }
 
+// The README's usage line for `tokens` names every input format, in the table's order.
+TEST(FormatsTest, ReadmeUsageLineListsTheInputFormats) {
+  std::ifstream in(std::string(TONELINT_SOURCE_DIR) + "/README.md");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string usage = "[--input-format auto";
+  for (const Extractor* e : input_formats()) usage.append("|").append(e->format());
+  usage += ']';
+  EXPECT_NE(buffer.str().find(usage), std::string::npos) << usage;
+}
+
 }  // namespace
 }  // namespace tonelint
