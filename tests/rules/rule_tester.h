@@ -2,7 +2,7 @@
 //
 // A fixture (tests/fixtures/rules/<kind>.yaml) holds `guide:` (the guide's YAML as a
 // block string) and `cases:`, each with `text`, and optionally `context` and `format`
-// (text, markdown, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
+// (text, markdown, mdx, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
 // ⟦span⟧{rule→rewrite} also the rewrite it must offer. Nothing unmarked may be reported.
 // A case may also give `messages:` (every finding's message, in text order) and `fixed:`
 // (the text once every suggestion is applied, unsafe ones included).
