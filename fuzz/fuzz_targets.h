@@ -26,6 +26,7 @@
 #include "lint/session.h"
 #include "extract/extractor.h"
 #include "extract/front_matter.h"
+#include "extract/mdx_syntax.h"
 #include "fix/fixer.h"
 #include "load/guide_loader.h"
 #include "input/source_text.h"
@@ -260,6 +261,36 @@ inline int html(const std::uint8_t* data, std::size_t size) {
 
 inline int email(const std::uint8_t* data, std::size_t size) {
   extract_and_analyze(as_view(data, size), "fuzz.eml", size < 4096);
+  return 0;
+}
+
+// MDX: the syntax pass (spans ordered, inside the file, blanking keeps the length and the
+// line breaks), extraction and analysis over it, and the shipped guide's fixes, none of
+// which may touch a byte of ESM, a tag, an expression or a comment.
+inline int mdx(const std::uint8_t* data, std::size_t size) {
+  const std::string text = to_valid_utf8(as_view(data, size));
+  extract_and_analyze(text, "fuzz.mdx", size < 4096);
+  auto source = load_source_bytes(text, "fuzz.mdx");
+  FUZZ_CHECK(source.ok());
+  auto split = split_front_matter(**source);
+  if (!split.ok()) return 0;
+  const std::vector<MdxSpan> syntax = find_mdx_syntax(text, split->body_offset);
+  std::uint32_t previous_end = split->body_offset;
+  for (const MdxSpan& s : syntax) {
+    FUZZ_CHECK(previous_end <= s.begin && s.begin < s.end && s.end <= text.size());
+    previous_end = s.end;
+  }
+  const std::string blanked = blank_mdx_syntax(text, syntax);
+  FUZZ_CHECK(blanked.size() == text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) FUZZ_CHECK((text[i] == '\n') == (blanked[i] == '\n'));
+  auto report = shipped_session().lint(**source, extractor_for_path("fuzz.mdx"), Context{});
+  if (!report.ok()) return 0;
+  for (const Diagnostic& d : report->result.diagnostics) {
+    for (const Suggestion& s : d.suggestions) {
+      for (const MdxSpan& span : syntax) FUZZ_CHECK(!(s.offset < span.end && span.begin < s.offset + s.length));
+    }
+  }
+  check_applied(text, report->result.diagnostics, true);
   return 0;
 }
 
@@ -508,6 +539,7 @@ inline constexpr Target kTargets[] = {
     {"input_markdown", input_markdown}, {"tokenizer", tokenizer}, {"guide_loader", guide_loader},
     {"check", check},                   {"fix", fix},             {"html", html},
     {"email", email},                   {"repo_config", repo_config},       {"service", service},
+    {"mdx", mdx},
 };
 
 }  // namespace tonelint::fuzz

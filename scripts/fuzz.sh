@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out=$root/build-fuzz
-targets=(input_markdown tokenizer guide_loader check fix html email repo_config service)
+targets=(input_markdown tokenizer guide_loader check fix html email repo_config service mdx)
 cxx=${CXX_FUZZ:-/usr/bin/clang++}
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -44,6 +44,7 @@ seed() {
     guide_loader) take rules tests/fixtures/guide tests/fixtures/rules tests/fixtures/cli -name '*.yaml' ;;
     html) take tests/fixtures -name '*.html' ;;
     email) take tests/fixtures -name '*.eml' ;;
+    mdx) take tests/fixtures examples -name '*.mdx' ;;
     repo_config | service) ;;  # hand-made seeds only (fuzz/seeds/TARGET)
   esac
   if [[ $t == check ]]; then  # the first byte picks the format: 0 md, 1 txt, 2 html, 3 eml

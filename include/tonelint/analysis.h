@@ -79,13 +79,13 @@ struct TextFrontMatter {
 
 struct TextAnalysis {
   std::string path;    // the name reported (AnalysisOptions::filename, or "<text>")
-  std::string format;  // the input format used: text, markdown, html, email
+  std::string format;  // the input format used: text, markdown, mdx, html, email
   std::optional<TextFrontMatter> front_matter;
   std::vector<TextSentence> sentences;  // in text order (empty when streamed)
 };
 
 struct AnalysisOptions {
-  // "text", "markdown" (or "md"), "html", "email". Empty: from `filename`'s extension,
+  // "text", "markdown" (or "md"), "mdx", "html", "email". Empty: from `filename`'s extension,
   // plain text when it has none.
   std::string format;
   // The name to report (and, without `format`, whose extension picks the format).
@@ -95,7 +95,7 @@ struct AnalysisOptions {
 
 // Whether `format` names an input format AnalysisOptions::format accepts.
 bool is_input_format(std::string_view format);
-// The input formats' names for a message: "text, markdown, html or email".
+// The input formats' names for a message: "text, markdown, mdx, html or email".
 std::string input_format_list();
 
 class TextAnalyzer {

@@ -33,7 +33,7 @@ enum class Severity : std::uint8_t { kError, kWarning, kSuggestion };
 const char* severity_name(Severity severity);  // "error", "warning", "suggestion"
 
 struct CheckOptions {
-  // The text's format: "text", "markdown" (or "md"), and, where the build has them,
+  // The text's format: "text", "markdown" (or "md"), "mdx", and, where the build has them,
   // "html" and "email". Empty: from `filename`'s extension, plain text when it has none.
   std::string format;
   // Context values by dimension name, e.g. {"channel": "chat", "emotion": "upset"}. A

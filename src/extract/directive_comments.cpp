@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "extract/mdx_extractor.h"
 #include "extract/plain_text_extractor.h"
 
 namespace tonelint {
@@ -82,6 +83,7 @@ std::vector<DirectiveComment> find_directive_comments(const SourceText& source, 
     case CommentSyntax::kHashOrSlashLine: return line_comments(source);
     case CommentSyntax::kHtmlComment: return html_comments(source, false);
     case CommentSyntax::kHtmlCommentOutsideFences: return html_comments(source, true);
+    case CommentSyntax::kMdxComment: return mdx_directive_comments(source);
   }
   return {};
 }

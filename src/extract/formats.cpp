@@ -7,6 +7,7 @@
 #include "extract/email_extractor.h"
 #include "extract/html_extractor.h"
 #include "extract/markdown_extractor.h"
+#include "extract/mdx_extractor.h"
 #include "extract/plain_text_extractor.h"
 
 namespace tonelint {
@@ -15,11 +16,12 @@ namespace {
 // Extractors are stateless, so one immutable instance of each serves every thread.
 const PlainTextExtractor kPlainText;
 const MarkdownExtractor kMarkdown;
+const MdxExtractor kMdx;
 const HtmlExtractor kHtml;
 const EmailExtractor kEmail;
 
 // One row per input format. The first is the fallback for unknown extensions.
-const std::array<const Extractor*, 4> kFormats = {&kPlainText, &kMarkdown, &kHtml, &kEmail};
+const std::array<const Extractor*, 5> kFormats = {&kPlainText, &kMarkdown, &kMdx, &kHtml, &kEmail};
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {

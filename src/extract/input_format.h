@@ -14,6 +14,7 @@ enum class CommentSyntax : std::uint8_t {
   kHashOrSlashLine,       // a line of its own starting with `#` or `//` (plain text)
   kHtmlComment,           // <!-- ... --> anywhere (HTML, e-mail)
   kHtmlCommentOutsideFences,  // <!-- ... --> outside ``` and ~~~ fenced code (Markdown)
+  kMdxComment,            // {/* ... */} (or <!-- ... -->) where MDX reads a comment, not in code (MDX)
 };
 
 struct FormatTraits {

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -15,8 +17,8 @@
 namespace tonelint {
 
 // What this format is (see extract/formats.cpp).
-constexpr std::string_view kAliases[] = {"md", "mdx"};
-constexpr std::string_view kExtensions[] = {"md", "markdown", "mdx", "mdown", "mkd"};
+constexpr std::string_view kAliases[] = {"md"};
+constexpr std::string_view kExtensions[] = {"md", "markdown", "mdown", "mkd"};
 constexpr FormatTraits kTraits{"markdown", kAliases, kExtensions, CommentSyntax::kHtmlCommentOutsideFences};
 
 namespace {
@@ -24,7 +26,8 @@ namespace {
 // Builds TextBlocks from md4c's callbacks.
 class BlockBuilder {
  public:
-  BlockBuilder(Document* doc, const char* source_begin) : doc_(doc), begin_(source_begin) {}
+  BlockBuilder(Document* doc, const char* parse_begin, std::span<const EmbeddedSpan> embedded)
+      : doc_(doc), begin_(parse_begin), embedded_(embedded) {}
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
     switch (type) {
@@ -142,7 +145,7 @@ class BlockBuilder {
           masks_.push_back(Mask{static_cast<std::uint32_t>(text_.size()), email ? MaskKind::kEmail : MaskKind::kUrl});
           append_replacement(source_offset(text), static_cast<std::uint32_t>(size), kPlaceholder);
         } else {
-          append_verbatim(text, size);
+          append_prose(source_offset(text), source_offset(text) + static_cast<std::uint32_t>(size));
         }
         break;
       case MD_TEXT_ENTITY: {
@@ -241,6 +244,56 @@ class BlockBuilder {
                        [](char c) { return c != ' ' && c != '\n' && c != '\t'; });
   }
 
+  // Source bytes [at, end) of a text run: verbatim, but for the embedded syntax in it.
+  void append_prose(std::uint32_t at, std::uint32_t end) {
+    auto it = std::upper_bound(embedded_.begin(), embedded_.end(), at,
+                               [](std::uint32_t o, const EmbeddedSpan& e) { return o < e.end; });
+    while (at < end) {
+      if (it == embedded_.end() || it->begin >= end) {
+        append_verbatim(begin_ + at, end - at);
+        return;
+      }
+      if (it->begin > at) append_verbatim(begin_ + at, it->begin - at);
+      at = std::min(end, it->end);
+      append_embedded(static_cast<std::size_t>(it - embedded_.begin()), at);
+      ++it;
+    }
+  }
+
+  // Embedded span `index`, of which md4c has sent the text up to `delivered`. A span over
+  // several lines comes in pieces; it stands in the text once.
+  void append_embedded(std::size_t index, std::uint32_t delivered) {
+    const EmbeddedSpan& e = embedded_[index];
+    if (index != last_embedded_) {
+      last_embedded_ = index;
+      if (e.role == EmbeddedRole::kCode) {
+        masks_.push_back(Mask{static_cast<std::uint32_t>(text_.size()), MaskKind::kCode});
+        append_replacement(e.begin, e.end - e.begin, kPlaceholder);
+      } else if (e.role == EmbeddedRole::kMarkup && separates_words(e)) {
+        append_replacement(e.begin, e.end - e.begin, " ");
+      }
+    }
+    source_end_ = delivered;  // the next line break is searched from here, inside the span too
+  }
+
+  // A tag between two words keeps them apart ("a<br/>b"); next to a space, punctuation or
+  // Japanese it is nothing ("<Kbd>Enter</Kbd>.", "<b>重要</b>です").
+  bool separates_words(const EmbeddedSpan& e) const {
+    const std::string_view src = doc_->source().bytes();
+    const auto before = static_cast<unsigned char>(e.begin > 0 ? src[e.begin - 1] : ' ');
+    const auto after = static_cast<unsigned char>(e.end < src.size() ? src[e.end] : ' ');
+    constexpr std::string_view kNoWordBefore = " \t\r\n([{\"'";  // a space, an opening bracket or quote
+    const bool word_before = before < 0x80 && kNoWordBefore.find(static_cast<char>(before)) == std::string_view::npos;
+    const bool word_after = after < 0x80 && (std::isalnum(after) != 0);
+    return word_before && word_after;
+  }
+
+  bool in_embedded(std::uint32_t offset) const {
+    auto it = std::upper_bound(embedded_.begin(), embedded_.end(), offset,
+                               [](std::uint32_t o, const EmbeddedSpan& e) { return o < e.end; });
+    return it != embedded_.end() && it->begin <= offset;
+  }
+
   void append_verbatim(const char* text, MD_SIZE size) {
     const std::uint32_t offset = source_offset(text);
     text_.append(text, size);
@@ -261,6 +314,10 @@ class BlockBuilder {
     if (nl == std::string_view::npos) return;
     const std::uint32_t offset = source_end_ + static_cast<std::uint32_t>(nl);
     const std::uint32_t length = (rest[nl] == '\r' && nl + 1 < rest.size() && rest[nl + 1] == '\n') ? 2 : 1;
+    if (in_embedded(offset)) {  // a break inside a multi-line expression or tag: not prose
+      source_end_ = offset + length;
+      return;
+    }
     // A soft break is only line wrapping: a space, so it does not end a sentence.
     append_replacement(offset, length, hard ? "\n" : " ");
   }
@@ -300,7 +357,9 @@ class BlockBuilder {
 
  private:
   Document* doc_;
-  const char* begin_;  // start of the source bytes (offset 0)
+  const char* begin_;  // start of the bytes md4c reads (offset 0 of the source)
+  std::span<const EmbeddedSpan> embedded_;
+  std::size_t last_embedded_ = SIZE_MAX;  // the embedded span last put in the text
   std::vector<MD_BLOCKTYPE> containers_;
   int skip_depth_ = 0;
   int quote_depth_ = 0;
@@ -377,30 +436,39 @@ bool decode_character_reference(std::string_view reference, std::string* out) {
 
 const FormatTraits& MarkdownExtractor::traits() const { return kTraits; }
 
-Result<Document> MarkdownExtractor::extract(const SourceText& source) const {
-  auto split = split_front_matter(source);
-  if (!split.ok()) return split.status();
-  Document doc(source, std::string(format()));
-  if (split->front_matter) doc.set_front_matter(std::move(*split->front_matter));
-
-  const std::string_view bytes = source.bytes();
-  BlockBuilder state(&doc, bytes.data());
+Status read_markdown_blocks(const MarkdownDialect& dialect, Document* doc) {
+  const std::string_view bytes = dialect.parse_bytes;
+  BlockBuilder state(doc, bytes.data(), dialect.embedded);
   state.source_limit_ = static_cast<std::uint32_t>(bytes.size());
 
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
+  if (!dialect.indented_code) parser.flags |= MD_FLAG_NOINDENTEDCODEBLOCKS;
+  if (!dialect.html_blocks) parser.flags |= MD_FLAG_NOHTMLBLOCKS;
   parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { builder(u).enter_block(t, d); return 0; };
   parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) { builder(u).leave_block(t); return 0; };
   parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { builder(u).enter_span(t, d); return 0; };
   parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { builder(u).leave_span(t, d); return 0; };
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { builder(u).text(t, s, n); return 0; };
 
-  const std::string_view body = bytes.substr(split->body_offset);
+  const std::string_view body = bytes.substr(dialect.body_offset);
   if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &state) != 0) {
-    return Status(ErrorCode::kInternal, "the Markdown parser failed (out of memory?)", Location{source.path()});
+    return Status(ErrorCode::kInternal, "the Markdown parser failed (out of memory?)", Location{doc->source().path()});
   }
   state.finish();
+  return Status();
+}
+
+Result<Document> MarkdownExtractor::extract(const SourceText& source) const {
+  auto split = split_front_matter(source);
+  if (!split.ok()) return split.status();
+  Document doc(source, std::string(format()));
+  if (split->front_matter) doc.set_front_matter(std::move(*split->front_matter));
+  MarkdownDialect markdown;
+  markdown.parse_bytes = source.bytes();
+  markdown.body_offset = split->body_offset;
+  if (Status read = read_markdown_blocks(markdown, &doc); !read.ok()) return read;
   return doc;
 }
 

@@ -37,8 +37,12 @@ std::string guide_notice(const LoadedGuide& guide) {
 
 std::string document_format(std::string_view language_id, std::string_view path_or_uri) {
   if (language_id == "plaintext") return "text";
+  std::string by_path = format_for_path(path_or_uri);
+  // An editor without an MDX mode calls an .mdx file markdown; read as Markdown, its code
+  // would be checked (and fixed) as prose.
+  if (by_path == "mdx" && language_id == "markdown") return by_path;
   if (std::string by_language = canonical_format(language_id); !by_language.empty()) return by_language;
-  return format_for_path(path_or_uri);
+  return by_path;
 }
 
 DocumentProblem problem_at(std::string_view text, const Status& status, std::string code) {
@@ -103,8 +107,7 @@ LintOutcome DocumentLinter::lint(const LintJob& job) {
   }
   CheckRequest request;
   request.options.filename = name;
-  // By languageId when tonelint has that format; else Checker picks it from the name's extension.
-  request.options.format = job.language_id == "plaintext" ? "text" : canonical_format(job.language_id);
+  request.options.format = document_format(job.language_id, name);
   DocumentCheck checked = workspace_.check(setup, *job.text, request);
   if (checked.failure == CheckFailure::kInput) {
     out.problems.push_back(problem_at(*job.text, checked.error, "tonelint.input"));

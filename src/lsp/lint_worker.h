@@ -62,7 +62,8 @@ struct LinterEnvironment {
 };
 
 // The input format for an open document: its languageId when tonelint has a format of
-// that name (markdown, html once there is one), else the one of its path's or URI's extension.
+// that name (markdown, mdx, html), else the one of its path's or URI's extension; an .mdx
+// file is MDX even when the editor's languageId is markdown.
 std::string document_format(std::string_view language_id, std::string_view path_or_uri);
 
 // Byte offset and length (up to the end of the word) of an error's line:column in `text`.

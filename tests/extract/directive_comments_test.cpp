@@ -46,5 +46,17 @@ TEST(DirectiveCommentsTest, MarkdownSkipsFencedCode) {
   EXPECT_EQ(bodies(text, CommentSyntax::kHtmlComment).size(), 3u);
 }
 
+// MDX: {/* … */} (and <!-- … -->) where MDX reads a comment; not in fences, inline code,
+// strings or front matter, and not an expression that holds more than the comment.
+TEST(DirectiveCommentsTest, MdxCommentsOutsideCode) {
+  const std::string text =
+      "---\nnote: \"{/* tonelint-disable fm */}\"\n---\n{/* tonelint-disable a */}\nText {/*tonelint-enable a*/}.\n"
+      "```\n{/* tonelint-disable b */}\n```\nCode `{/* tonelint-disable c */}` and {'/* tonelint-disable d */'}\n"
+      "{x /* tonelint-disable e */}\n<!-- tonelint-disable-next-line -->\n";
+  EXPECT_EQ(bodies(text, CommentSyntax::kMdxComment),
+            (std::vector<std::string>{" tonelint-disable a ", "tonelint-enable a", " tonelint-disable-next-line "}));
+  EXPECT_TRUE(bodies("{/* a comment */}\n", CommentSyntax::kMdxComment).empty());
+}
+
 }  // namespace
 }  // namespace tonelint

@@ -47,13 +47,14 @@ TEST(FormatsTest, UnknownNamesAndExtensions) {
 }
 
 TEST(FormatsTest, ListsAsPrinted) {
-  EXPECT_EQ(format_name_list(), "text, markdown, html or email");
-  EXPECT_EQ(draft_extension_list(), ".txt .text .md .markdown .mdx .mdown .mkd .html .htm .xhtml .eml");
+  EXPECT_EQ(format_name_list(), "text, markdown, mdx, html or email");
+  EXPECT_EQ(draft_extension_list(), ".txt .text .md .markdown .mdown .mkd .mdx .html .htm .xhtml .eml");
 }
 
 TEST(FormatsTest, CommentSyntaxes) {
   EXPECT_EQ(extractor_for_format("text")->traits().comments, CommentSyntax::kHashOrSlashLine);
   EXPECT_EQ(extractor_for_format("markdown")->traits().comments, CommentSyntax::kHtmlCommentOutsideFences);
+  EXPECT_EQ(extractor_for_format("mdx")->traits().comments, CommentSyntax::kMdxComment);
   EXPECT_EQ(extractor_for_format("html")->traits().comments, CommentSyntax::kHtmlComment);
   EXPECT_EQ(extractor_for_format("email")->traits().comments, CommentSyntax::kHtmlComment);
 }
@@ -76,6 +77,17 @@ TEST(FormatsTest, ReadmeListsTheDraftExtensions) {
   std::set<std::string> in_table;
   for (std::string ext; table >> ext;) in_table.insert(ext);
   EXPECT_EQ(in_readme, in_table);
+}
+
+// The README's usage line for `tokens` names every input format, in the table's order.
+TEST(FormatsTest, ReadmeUsageLineListsTheInputFormats) {
+  std::ifstream in(std::string(TONELINT_SOURCE_DIR) + "/README.md");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string usage = "[--input-format auto";
+  for (const Extractor* e : input_formats()) usage.append("|").append(e->format());
+  usage += ']';
+  EXPECT_NE(buffer.str().find(usage), std::string::npos) << usage;
 }
 
 }  // namespace

@@ -516,12 +516,14 @@ TEST(MarkdownExtractorTest, JapaneseMarkdown) {
   expect_absent(e, "hidden");
 }
 
+// MDX read as plain Markdown (`--input-format markdown`); tests/extract/mdx_extractor_test.cpp
+// reads it as MDX.
 TEST(MarkdownExtractorTest, MdxIshFileDoesNotCrash) {
   const std::string text =
       "import Chart from './chart'\nexport const meta = {title: 'x'}\n\n# Title\n\n"
       "<Chart data={[1, 2]} />\n\n<Note kind=\"info\">\n  Some jsx text {props.value}\n</Note>\n\n"
       "Para with {expression} and <Inline /> tag.\n\n{/* a comment */}\n";
-  Extracted e = extract_with(extractor_for_path("page.mdx"), text, "page.mdx");
+  Extracted e = extract_with(*extractor_for_format("markdown"), text, "page.mdx");
   ASSERT_TRUE(e.status.ok());
   expect_bytes_map_back(e);
   bool has_title = false;

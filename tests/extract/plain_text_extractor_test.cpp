@@ -167,7 +167,7 @@ TEST(PlainTextExtractorTest, ExtractorForPathPicksByExtension) {
   EXPECT_EQ(extractor_for_path("docs.md/reply").format(), "text");  // the dot is in a folder
   EXPECT_EQ(extractor_for_path("post.md").format(), "markdown");
   EXPECT_EQ(extractor_for_path("POST.MD").format(), "markdown");
-  EXPECT_EQ(extractor_for_path("dir/page.mdx").format(), "markdown");
+  EXPECT_EQ(extractor_for_path("dir/page.mdx").format(), "mdx");
   EXPECT_EQ(extractor_for_path("a.markdown").format(), "markdown");
   ASSERT_NE(extractor_for_format("text"), nullptr);
   EXPECT_EQ(extractor_for_format("text")->format(), "text");

@@ -518,6 +518,24 @@ TEST(LspSession, FrontMatterErrorIsADiagnosticWhereItIsWritten) {
   shutdown_and_exit(client);
 }
 
+// An MDX document, by its languageId or (when the editor has no MDX mode and says
+// markdown) by its extension: ESM and attributes are code, JSX children prose.
+TEST(LspSession, MdxDocumentsAreReadAsMdx) {
+  TempDir dir;
+  const std::string guide = dir.write("demo.yaml", kGuide);
+  const std::string text = "export const team = 'guys'\n\n<Card title=\"guys\">\nHello guys.\n</Card>\n";
+  LspClient client({"--guide", guide});
+  initialize(client);
+  for (const std::string language : {"mdx", "markdown"}) {
+    SCOPED_TRACE(language);
+    const std::string uri = uri_of_path(dir.write("page-" + language + ".mdx", text));
+    open(client, uri, text, language);
+    EXPECT_EQ(findings(client.diagnostics(uri)),
+              (std::vector<std::pair<std::string, json>>{{"demo.inclusive", range(3, 6, 3, 10)}}));
+  }
+  shutdown_and_exit(client);
+}
+
 TEST(LspSession, BrokenGuideIsShownOnceAndTheServerKeepsRunning) {
   TempDir dir;
   const std::string guide = dir.write("broken.yaml", "guide: broken\nrules:\n  - id: x\n    kind: nonsense\n");

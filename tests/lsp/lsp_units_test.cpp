@@ -227,6 +227,11 @@ TEST(Uri, FileUrisToPathsAndBack) {
 
 TEST(LintWorker, ExtractorByLanguageThenExtension) {
   EXPECT_EQ(document_format("markdown", "untitled:1"), "markdown");
+  EXPECT_EQ(document_format("mdx", "untitled:2"), "mdx");
+  EXPECT_EQ(document_format("", "/x/page.mdx"), "mdx");
+  EXPECT_EQ(document_format("markdown", "/x/page.mdx"), "mdx");  // an editor without an MDX mode
+  EXPECT_EQ(document_format("mdx", "/x/page.md"), "mdx");
+  EXPECT_EQ(document_format("plaintext", "/x/page.mdx"), "text");
   EXPECT_EQ(document_format("plaintext", "/x/notes.md"), "text");
   EXPECT_EQ(document_format("yaml-frontmatter-thing", "/x/notes.md"), "markdown");
   EXPECT_EQ(document_format("", "/x/notes.txt"), "text");

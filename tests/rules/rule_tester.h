@@ -2,7 +2,7 @@
 //
 // A fixture (tests/fixtures/rules/<kind>.yaml) holds `guide:` (the guide's YAML as a
 // block string) and `cases:`, each with `text`, and optionally `context` and `format`
-// (text, markdown, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
+// (text, markdown, mdx, html or email). In the text, ⟦span⟧{rule} marks a span the rule must report and
 // ⟦span⟧{rule→rewrite} also the rewrite it must offer, and ⟦span⟧{related:rule} a place the
 // rule's finding must list as related (the other occurrences an occurrence rule counted).
 // Nothing unmarked may be reported, nor listed.
@@ -115,10 +115,10 @@ inline void run_rule_fixture(const std::string& name) {
       }
     }
     const std::string format = c["format"] ? c["format"].as<std::string>() : "text";
-    auto source = load_source_bytes(text, format == "markdown" ? "case.md"
-                                          : format == "html"   ? "case.html"
-                                          : format == "email"  ? "case.eml"
-                                                               : "case.txt");
+    // Named by the format's first extension, so the linter picks the format as for a file.
+    const Extractor* named = extractor_for_format(format);
+    ASSERT_NE(named, nullptr) << "unknown format " << format;
+    auto source = load_source_bytes(text, "case." + std::string(named->traits().extensions.front()));
     ASSERT_TRUE(source.ok()) << source.status().to_string();
     auto report = (*session)->lint(**source, extractor_for_path((*source)->path()), flags);
     ASSERT_TRUE(report.ok()) << report.status().to_string();
