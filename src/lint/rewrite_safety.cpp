@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "engine/document_names.h"
-#include "lint/quotation_spans.h"
 
 namespace tonelint {
 namespace {
@@ -126,9 +125,8 @@ class Reviewer {
     const AnalyzedSentence& as = message_.analysis.sentences[sentence];
     const TextBlock& block = message_.block(as);
     const Token& first = tokens_[covered.front()];
-    if (in_quotation(quotes_of(as.sentence.block), first.text_offset) || in_link_text(block, first.text_offset)) {
-      return Verdict::kDrop;
-    }
+    // Quoted words are gone already: the linter drops every rewrite inside a mention.
+    if (in_link_text(block, first.text_offset)) return Verdict::kDrop;
     const std::string_view original = message_.source(s->offset, s->length);
     const bool case_only = original.size() == s->text.size() && ascii_lower(original) == ascii_lower(s->text);
     for (std::uint32_t t : covered) {
@@ -241,12 +239,6 @@ class Reviewer {
     return t + 1;
   }
 
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& quotes_of(std::uint32_t block) {
-    auto [it, fresh] = quotes_.try_emplace(block);
-    if (fresh) it->second = quotation_spans(message_.doc.blocks()[block].text);
-    return it->second;
-  }
-
   static bool in_link_text(const TextBlock& block, std::uint32_t text_offset) {
     return std::any_of(block.spans.begin(), block.spans.end(), [&](const InlineSpan& span) {
       return span.kind == InlineKind::kLinkText && span.text_begin <= text_offset && text_offset < span.text_end;
@@ -258,7 +250,6 @@ class Reviewer {
   const std::vector<Token>& tokens_;
   std::vector<std::uint32_t> by_offset_;    // token indices by source offset
   std::vector<std::uint32_t> sentence_of_;  // token index → sentence index
-  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> quotes_;  // by block
   std::unordered_map<std::uint32_t, std::map<std::string, int>> original_findings_;  // by sentence offset
 };
 

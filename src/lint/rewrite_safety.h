@@ -3,7 +3,8 @@
 // grammatical. A rule's `fix: safe|unsafe` is the upper bound; this pass looks at each
 // suggestion where it stands:
 //
-//   dropped   inside a quotation (「」『』“”‘’ "…" '…'), link text, a name; a span with a
+//   dropped   inside link text or a name (a quotation is a mention: the linter has dropped
+//             those rewrites before this pass, lint/mentions.h); a span with a
 //             capitalized word inside a sentence (a title, a label, a name: "Deep Dive"); a
 //             word the document writes as code (`master`); a case change of a word the
 //             document writes in capitals elsewhere (FREE, CRUD); next to an apostrophe (a

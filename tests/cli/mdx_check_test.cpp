@@ -21,7 +21,10 @@ using testing::temp_file;
 const std::string kGuide = std::string(TONELINT_TEST_DATA) + "/cli/fix_guide.yaml";
 const std::string kTempPrefix = "mdx_check_" + std::to_string(::getpid()) + "_";
 
-// "utilize" in every place MDX has code, and in four places of prose.
+// "utilize" in every place MDX has code, and in four places of prose. Inline code and the
+// inline expression name another word: a word the draft also writes as inline code may be
+// an identifier, and its prose rewrite is then withheld (lint/rewrite_safety.h; see
+// AnInlineExpressionNamingTheWordWithholdsItsRewrite).
 constexpr const char* kDraft =
     "---\ntitle: Utilize the API\n---\n"
     "import { Callout } from './callout'\n"
@@ -30,7 +33,7 @@ constexpr const char* kDraft =
     "<Callout kind=\"utilize\" onClose={() => utilize(1)}>\n"
     "  Teams utilize tokens to sign in.\n"
     "</Callout>\n\n"
-    "Press <Kbd>Enter</Kbd> to utilize it, not {utilize()} or `utilize` or <code>utilize</code>.\n\n"
+    "Press <Kbd>Enter</Kbd> to utilize it, not {utilizer()} or `utilizer` or <code>utilizer</code>.\n\n"
     "{/* utilize this later */}\n\n"
     "```jsx\n<Callout>utilize</Callout>\n```\n";
 
@@ -42,7 +45,7 @@ constexpr const char* kFixed =
     "<Callout kind=\"utilize\" onClose={() => utilize(1)}>\n"
     "  Teams use tokens to sign in.\n"
     "</Callout>\n\n"
-    "Press <Kbd>Enter</Kbd> to use it, not {utilize()} or `utilize` or <code>utilize</code>.\n\n"
+    "Press <Kbd>Enter</Kbd> to use it, not {utilizer()} or `utilizer` or <code>utilizer</code>.\n\n"
     "{/* utilize this later */}\n\n"
     "```jsx\n<Callout>utilize</Callout>\n```\n";
 
@@ -59,6 +62,18 @@ TEST(MdxCheckTest, FixRewritesProseAndNeverCode) {
   EXPECT_EQ(fix.exit_code, 0) << fix.err;
   EXPECT_EQ(read_file(f), kFixed);
   EXPECT_NE(fix.err.find("3 fixed"), std::string::npos) << fix.err;
+}
+
+// An inline expression is code, as inline code is: a draft that calls utilize() there may
+// mean the identifier in its prose too, so the finding stays and the rewrite is withheld.
+TEST(MdxCheckTest, AnInlineExpressionNamingTheWordWithholdsItsRewrite) {
+  const std::string f = temp_file(kTempPrefix + "expression.mdx", "Teams utilize it.\n\nCall {utilize()} once.\n");
+  auto r = run_tonelint("check --guide " + kGuide + " --format json " + f);
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_EQ(j["files"][0]["diagnostics"].size(), 1u) << r.out;
+  EXPECT_EQ(j["files"][0]["diagnostics"][0]["match"], "utilize");
+  EXPECT_TRUE(j["files"][0]["diagnostics"][0]["suggestions"].empty()) << r.out;
 }
 
 // The same draft read as plain Markdown flags (and would rewrite) code: the difference is

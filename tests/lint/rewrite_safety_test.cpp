@@ -68,16 +68,16 @@ TEST_F(ShippedGuideRewrites, AnAbbreviationInCapitalsIsExpandedInSentenceCase) {
 
 TEST_F(ShippedGuideRewrites, MeasuredAndLegalTermsAreNotSwapped) {
   EXPECT_TRUE(findings("Disk utilization stays under 40 percent.", "plain-words").empty());
-  EXPECT_TRUE(findings("Older accounts are grandfathered into the old price.", "inclusive").empty());
+  EXPECT_TRUE(findings("Older accounts are grandfathered into the old price.", "inclusive-tech").empty());
 }
 
 TEST_F(ShippedGuideRewrites, TheMasterBranchIsReportedButItsRenameIsNeverSafe) {
-  const auto found = findings("Merge the fix into the master branch.", "inclusive");
+  const auto found = findings("Merge the fix into the master branch.", "inclusive-tech");
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].suggestions.size(), 1u);
   EXPECT_FALSE(found[0].suggestions[0].safe);
   // Where the document writes the branch as code, the prose names it: no rewrite at all.
-  const auto named = findings("Merge into the master branch, then run `git push origin master`.", "inclusive", "t.md");
+  const auto named = findings("Merge into the master branch, then run `git push origin master`.", "inclusive-tech", "t.md");
   ASSERT_EQ(named.size(), 1u);
   EXPECT_TRUE(named[0].suggestions.empty());
 }
