@@ -40,7 +40,7 @@ std::string fixed_text(const SourceText& source, const Context& context, const L
     analyzer.analyze(*doc, &analysis);
     FileReport again;
     again.context = context;
-    again.result = rules.lint(*doc, analysis);
+    again.result = rules.lint(*doc, analysis, {}, &analyzer);
     return again;
   };
   const FixOutcome fixed = fix_until_stable(source, report, /*include_unsafe=*/false, recheck);
@@ -80,14 +80,14 @@ RuleTestResult test_rule(const std::shared_ptr<const Guide>& guide, const Rule& 
     const Document& doc = *(*example)->doc;
     const Analysis& analysis = (*example)->analysis;
     if (bad) {
-      const LintResult result = (*compiled)->lint(doc, analysis);
+      const LintResult result = (*compiled)->lint(doc, analysis, {}, &analyzer);
       if (result.diagnostics.empty()) return "bad example not reported";
       if (!e.fixed) return std::string();
       const std::string fixed = fixed_text(*(*example)->source, alone.context, result, *extractor, **compiled, analyzer);
       if (fixed == *e.fixed) return std::string();
       return "fixed text is \"" + fixed + "\", expected \"" + *e.fixed + "\"";
     }
-    const LintResult result = (*in_context)->lint(doc, analysis);
+    const LintResult result = (*in_context)->lint(doc, analysis, {}, &analyzer);
     for (const Diagnostic& d : result.diagnostics) {
       if (d.level == Level::kSuggestion) continue;
       return "good example reported by " + d.rule + ": \"" + d.match + "\" (" + d.message + ")";
