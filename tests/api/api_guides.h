@@ -29,6 +29,19 @@ inline std::shared_ptr<const Dictionaries> dictionaries() {
   return loaded;
 }
 
+// The guide at `path` with the shared dictionaries; a load error fails the test.
+inline std::shared_ptr<const ToneGuide> load_guide(const std::string& path) {
+  ToneGuide::Options options;
+  options.guide_path = path;
+  options.dictionaries = dictionaries();
+  auto loaded = ToneGuide::load(options);
+  if (!loaded.ok()) {
+    ADD_FAILURE() << loaded.status().to_string();
+    return std::shared_ptr<const ToneGuide>();
+  }
+  return *loaded;
+}
+
 inline const std::string kShippedGuide = std::string(TONELINT_SOURCE_DIR) + "/rules/tonelint.yaml";
 
 // The shipped guide, loaded once for the whole test binary, as a service would hold it.

@@ -15,17 +15,7 @@ namespace {
 const std::string kCases = std::string(TONELINT_TEST_DATA) + "/cases";
 
 std::shared_ptr<const ToneGuide> casework() {
-  static std::shared_ptr<const ToneGuide> guide = [] {
-    ToneGuide::Options options;
-    options.guide_path = kCases + "/guide.yaml";
-    options.dictionaries = api_test::dictionaries();
-    auto loaded = ToneGuide::load(options);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().to_string();
-      return std::shared_ptr<const ToneGuide>();
-    }
-    return *loaded;
-  }();
+  static std::shared_ptr<const ToneGuide> guide = api_test::load_guide(kCases + "/guide.yaml");
   return guide;
 }
 
