@@ -83,6 +83,8 @@ bool is_katakana(std::string_view w) {
 constexpr std::array<std::string_view, 12> kDeterminers = {"the",  "these", "those", "my",   "our",  "your",
                                                            "their", "his",  "her",   "some", "many", "several"};
 
+bool ends_with_ed(std::string_view w) { return w.size() > 3 && w.ends_with("ed"); }
+
 bool is_apostrophe_at(std::string_view source, std::size_t i) {
   return (i < source.size() && source[i] == '\'') || source.substr(i, 3) == "’";
 }
@@ -163,6 +165,12 @@ class Reviewer {
     const std::string_view original = message_.source(s->offset, s->length);
     if (ends_like_plural(ascii_lower(last_word(original))) != ends_like_plural(ascii_lower(last_word(s->text))) &&
         (listed(kSingularBefore, prev) || listed(kDeterminers, prev) || listed(kAgreeingAfter, next))) {
+      return false;
+    }
+    // A participle before a noun is an adjective, and its swap may not be one: "the utilized
+    // module" is not "the used module" (second-hand).
+    if (after && tokens_[*after].kind == TokenKind::kWord && ends_with_ed(ascii_lower(last_word(original))) &&
+        (prev == "a" || prev == "an" || listed(kSingularBefore, prev) || listed(kDeterminers, prev))) {
       return false;
     }
     if (before && (prev == "a" || prev == "an")) return fix_article(tokens_[*before], s);

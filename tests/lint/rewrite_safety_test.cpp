@@ -66,6 +66,17 @@ TEST_F(ShippedGuideRewrites, AnAbbreviationInCapitalsIsExpandedInSentenceCase) {
   EXPECT_EQ(found[0].suggestions[0].text, "For your information");
 }
 
+TEST_F(ShippedGuideRewrites, AParticipleUsedAsAnAdjectiveIsNotSwapped) {
+  // "the used data" would mean second-hand data; the verb keeps its rewrite.
+  const auto adjective = findings("Only the utilized storage is billed.", "plain-words");
+  ASSERT_EQ(adjective.size(), 1u);
+  EXPECT_TRUE(adjective[0].suggestions.empty());
+  const auto verb = findings("We utilized the spare storage last month.", "plain-words");
+  ASSERT_EQ(verb.size(), 1u);
+  ASSERT_EQ(verb[0].suggestions.size(), 1u);
+  EXPECT_EQ(verb[0].suggestions[0].text, "used");
+}
+
 TEST_F(ShippedGuideRewrites, MeasuredAndLegalTermsAreNotSwapped) {
   EXPECT_TRUE(findings("Disk utilization stays under 40 percent.", "plain-words").empty());
   EXPECT_TRUE(findings("Older accounts are grandfathered into the old price.", "inclusive-tech").empty());
