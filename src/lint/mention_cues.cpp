@@ -180,6 +180,33 @@ bool norm_at(std::span<const Token> tokens, std::size_t i, const std::string_vie
   return i < tokens.size() && in(tokens[i].norm, words);
 }
 
+// "We prefer firefighter to fireman and chair to chairman": each pair's words, the
+// preferred one and the one it replaces, are named, not used. A pronoun or "to" right
+// after the verb is a plain preference ("we prefer you to call", "prefer to wait").
+void add_preference_pairs(std::span<const Token> tokens, std::size_t verb, std::vector<SourceRange>* out) {
+  if (verb + 1 >= tokens.size() || !is_word(tokens[verb + 1]) ||
+      in(tokens[verb + 1].norm, {"to", "you", "him", "her", "them", "us", "it", "me", "that", "this", "not"})) {
+    return;
+  }
+  std::size_t item = verb + 1;  // where the current pair's first word begins
+  for (std::size_t j = item; j < tokens.size() && j < verb + 4 * kMaxItemWords; ++j) {
+    const Token& t = tokens[j];
+    if (is_mark(t) && !is_comma(t) && t.surface != "-") break;
+    if (!in(t.norm, {"to", "over"})) continue;
+    if (j == item || j + 1 >= tokens.size() || !is_word(tokens[j + 1])) break;
+    out->push_back({tokens[item].offset, tokens[j - 1].offset + tokens[j - 1].length});
+    std::size_t end = j + 1;  // the replaced words run to "and", a comma, a mark or a clause word
+    while (end + 1 < tokens.size() && is_word(tokens[end + 1]) && !is_and_or(tokens[end + 1]) &&
+           !in(tokens[end + 1].norm, kEnItemEnds) && end - j < kMaxItemWords) {
+      ++end;
+    }
+    out->push_back({tokens[j + 1].offset, tokens[end].offset + tokens[end].length});
+    j = end;
+    if (j + 1 < tokens.size() && (is_and_or(tokens[j + 1]) || is_comma(tokens[j + 1]))) ++j;
+    item = j + 1;
+  }
+}
+
 void en_constructions(std::span<const Token> tokens, std::vector<SourceRange>* out) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -187,6 +214,8 @@ void en_constructions(std::span<const Token> tokens, std::vector<SourceRange>* o
     if (in(t.norm, kEnWordNouns)) {  // words like X, phrases such as X
       if (norm_at(tokens, i + 1, {"like"})) add_item_after(tokens, i + 2, out);
       if (norm_at(tokens, i + 1, {"such"}) && norm_at(tokens, i + 2, {"as"})) add_item_after(tokens, i + 3, out);
+    } else if (in(t.norm, {"prefer", "prefers", "preferred"})) {  // prefer X to Y
+      add_preference_pairs(tokens, i, out);
     } else if (in(t.norm, {"avoid", "avoids", "avoiding"})) {  // avoid X
       add_item_after(tokens, i + 1, out);
     } else if ((t.norm == "instead" && norm_at(tokens, i + 1, {"of"})) ||

@@ -50,6 +50,15 @@ TEST(MentionsTest, JapaneseWordsBeforeWaTsukaimasen) {
   EXPECT_EQ(mentioned("了解とは書きません。"), Strings{"了解"});
 }
 
+TEST(MentionsTest, BothWordsOfAPreferencePairAreMentioned) {
+  EXPECT_EQ(mentioned("Our editors prefer staff to manpower and chair to chairman in every notice."),
+            (Strings{"staff", "manpower", "chair", "chairman"}));
+  EXPECT_EQ(mentioned("We prefer allowlist over whitelist."), (Strings{"allowlist", "whitelist"}));
+  // A plain preference names no words.
+  EXPECT_TRUE(mentioned("We prefer to wait until Monday.").empty());
+  EXPECT_TRUE(mentioned("We'd prefer you to update the app first.").empty());
+}
+
 TEST(MentionsTest, AQuotedItemIsLeftToTheQuotes) {
   EXPECT_EQ(mentioned("「了解」という言葉は使いません。"), Strings{"了解"});
 }
