@@ -283,8 +283,9 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
     for (Diagnostic& d : result.diagnostics) {
       std::erase_if(d.suggestions, [&](const Suggestion& s) { return !verbatim.contains(s.offset, s.length); });
     }
-    // Then each rewrite where it stands: none in a quotation or a name, none that breaks
-    // the grammar around it, and not safe when the rewritten sentence gets a new finding.
+    // Then each rewrite where it stands: none in link text or a name (quotations went with
+    // the mentions above), none that breaks the grammar around it, and not safe when the
+    // rewritten sentence gets a new finding.
     review_rewrites(message, analyzer ? FindingsOfText([&](std::string text) { return findings_of(text, *analyzer); })
                                       : FindingsOfText(), &result.diagnostics);
   }
