@@ -186,6 +186,17 @@ GuideTestReport test_yaml(const std::string& name, const std::string& yaml) {
 }
 
 // The first error loading `yaml`, or OK.
+// A guide of one existence rule whose `examples:` the test appends (from line 9 on).
+const std::string kOneRuleGuide = R"(guide: g
+languages: [en]
+rules:
+  - id: r
+    kind: existence
+    message: "No '{match}'."
+    words: [whatever]
+    examples:
+)";
+
 Status load_error(const std::string& name, const std::string& yaml) {
   GuideFileLoad load = GuideFile::load(api_test::write_file(name, yaml));
   return load.errors.empty() ? Status() : load.errors.front();
@@ -243,44 +254,20 @@ rules:
 }
 
 TEST(GuideTestApi, ExampleFormatAndFixedErrorsNameTheirPlace) {
-  Status s = load_error("bad-format.yaml", R"(guide: g
-languages: [en]
-rules:
-  - id: r
-    kind: existence
-    message: "No '{match}'."
-    words: [whatever]
-    examples:
-      bad:
+  Status s = load_error("bad-format.yaml", kOneRuleGuide + R"(      bad:
         - {text: "# Whatever", format: markdwn}
 )");
   EXPECT_EQ(s.location().line, 10u);
   EXPECT_EQ(s.location().column, 40u);
   EXPECT_NE(s.message().find("unknown format 'markdwn' (did you mean 'markdown'?)"), std::string::npos) << s.message();
 
-  s = load_error("good-fixed.yaml", R"(guide: g
-languages: [en]
-rules:
-  - id: r
-    kind: existence
-    message: "No '{match}'."
-    words: [whatever]
-    examples:
-      good:
+  s = load_error("good-fixed.yaml", kOneRuleGuide + R"(      good:
         - {text: "Fine.", fixed: "Fine."}
 )");
   EXPECT_EQ(s.location().line, 10u);
   EXPECT_NE(s.message().find("unknown key 'fixed'"), std::string::npos) << s.message();
 
-  s = load_error("no-text.yaml", R"(guide: g
-languages: [en]
-rules:
-  - id: r
-    kind: existence
-    message: "No '{match}'."
-    words: [whatever]
-    examples:
-      bad:
+  s = load_error("no-text.yaml", kOneRuleGuide + R"(      bad:
         - {format: markdown}
 )");
   EXPECT_EQ(s.location().line, 10u);
