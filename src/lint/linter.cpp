@@ -114,14 +114,22 @@ std::uint32_t text_offset_at(const MessageView& message, std::uint32_t sentence,
 
 namespace {
 
-// Whether a rule for `lang` looks at the message at all: some sentence of it is in that
-// language, as lang_applies decides for matches (a mixed sentence counts for both). A rule
-// for one language says nothing about a message wholly in the other, not even what it lacks
-// (a Japanese greeting `required` of an English e-mail).
-bool message_in_lang(RuleLang lang, const Analysis& analysis) {
-  return std::any_of(analysis.sentences.begin(), analysis.sentences.end(),
-                     [&](const AnalyzedSentence& s) { return lang_applies(lang, s.sentence); });
-}
+// Which rule languages look at the message at all: those some sentence of it is in, as
+// lang_applies decides for matches (a mixed sentence counts for both). A rule for one
+// language says nothing about a message wholly in the other, not even what it lacks (a
+// Japanese greeting `required` of an English e-mail). Read once per message, not per rule.
+struct MessageLangs {
+  explicit MessageLangs(const Analysis& analysis) {
+    for (const AnalyzedSentence& s : analysis.sentences) {
+      ja = ja || lang_applies(RuleLang::kJa, s.sentence);
+      en = en || lang_applies(RuleLang::kEn, s.sentence);
+      any = any || lang_applies(RuleLang::kAny, s.sentence);
+      if (ja && en) break;
+    }
+  }
+  bool has(RuleLang lang) const { return lang == RuleLang::kJa ? ja : lang == RuleLang::kEn ? en : any; }
+  bool ja = false, en = false, any = false;
+};
 
 // Source order: by offset, the longer span first, then in the order found.
 struct Kept {
@@ -214,11 +222,12 @@ LintResult CompiledRules::lint(const Document& doc, const Analysis& analysis, co
   // Words the writer names rather than uses ('guys' in "avoid 'guys'") are not the
   // writer's: a rule sees them only with `mentions: check`.
   const Mentions mentions = Mentions::find(doc, analysis);
+  const MessageLangs langs(analysis);
   for (std::size_t r = 0; r < checks_.size(); ++r) {
     const Rule& rule = effective_.rules[r];
     // Here for every kind, so none can forget: a kind that reports what is missing (required)
     // or measures (metric) would otherwise judge a message in the other language.
-    if (!message_in_lang(rule.lang, analysis)) continue;
+    if (!langs.has(rule.lang)) continue;
     const bool skips_mentions = rule.mentions == MentionPolicy::kSkip && !mentions.empty();
     if (skips_mentions) {
       std::erase_if(matches[r], [&](const Match& m) { return mentions.contains(m.offset, m.length); });
